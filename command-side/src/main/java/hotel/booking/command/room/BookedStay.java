@@ -1,0 +1,44 @@
+package hotel.booking.command.room;
+
+import hotel.booking.api.Guest;
+import hotel.booking.api.ReserveRoom;
+import hotel.booking.api.Stay;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * What the Room remembers of one reservation: its nights, its price, whether it was released, and a
+ * fingerprint of the guest (not the guest's data) to recognise a retried booking.
+ */
+record BookedStay(Stay stay, BigDecimal price, String guestFingerprint, boolean released) {
+
+    static BookedStay of(Stay stay, BigDecimal price, Guest guest) {
+        return new BookedStay(stay, price, fingerprint(guest), false);
+    }
+
+    boolean active() {
+        return !released;
+    }
+
+    boolean sameBookingAs(ReserveRoom command) {
+        return stay.equals(command.stay()) && guestFingerprint.equals(fingerprint(command.guest()));
+    }
+
+    BookedStay release() {
+        return new BookedStay(stay, price, guestFingerprint, true);
+    }
+
+    private static String fingerprint(Guest guest) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((guest.name() + '\n' + guest.email()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package hotel.booking.api;
+
+public enum RoomType {
+    SINGLE, DOUBLE, TWIN, SUITE, FAMILY
+}

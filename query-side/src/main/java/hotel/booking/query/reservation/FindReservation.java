@@ -1,0 +1,6 @@
+package hotel.booking.query.reservation;
+
+import java.util.UUID;
+
+public record FindReservation(UUID reservationId) {
+}

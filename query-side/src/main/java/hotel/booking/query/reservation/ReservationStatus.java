@@ -1,0 +1,6 @@
+package hotel.booking.query.reservation;
+
+public enum ReservationStatus {
+    CONFIRMED,
+    CANCELLED
+}

@@ -1,0 +1,20 @@
+package hotel.booking.query.reservation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ReservationView(UUID reservationId,
+                              String roomNumber,
+                              LocalDate checkIn,
+                              LocalDate checkOut,
+                              long nights,
+                              BigDecimal totalPrice,
+                              ReservationStatus status,
+                              String guestName,
+                              String guestEmail,
+                              Instant bookedAt,
+                              Instant releasedAt,
+                              String releaseReason) {
+}

@@ -1,0 +1,19 @@
+package hotel.booking.testsupport;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points a Spring test context at a database of its own ({@link TestPostgres}). */
+public class FreshPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + database.url(),
+                "spring.datasource.username=" + database.username(),
+                "spring.datasource.password=" + database.password()
+        ).applyTo(context);
+    }
+}
