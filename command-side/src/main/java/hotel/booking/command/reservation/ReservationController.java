@@ -1,6 +1,5 @@
 package hotel.booking.command.reservation;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hotel.booking.api.Guest;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.ReleaseRoom;
@@ -89,7 +88,6 @@ class ReservationController {
         return ResponseEntity.noContent().build();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record BookingRequest(UUID reservationId,
                           @NotNull @Pattern(regexp = RoomNumbers.PATTERN, message = RoomNumbers.MESSAGE)
                           String roomNumber,

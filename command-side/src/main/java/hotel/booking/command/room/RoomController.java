@@ -1,6 +1,5 @@
 package hotel.booking.command.room;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import hotel.booking.api.RegisterRoom;
 import hotel.booking.api.RoomType;
 import jakarta.validation.Valid;
@@ -36,7 +35,6 @@ class RoomController {
         return ResponseEntity.created(URI.create("/api/rooms/" + room.roomNumber())).body(room);
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record RoomRegistration(
             @NotNull @Pattern(regexp = RoomNumbers.PATTERN, message = RoomNumbers.MESSAGE) String roomNumber,
             @NotNull RoomType type,

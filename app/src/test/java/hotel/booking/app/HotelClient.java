@@ -1,0 +1,93 @@
+package hotel.booking.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The public HTTP API as a client sees it: JSON in, status and JSON out. */
+public class HotelClient {
+
+    public record Response(int status, String contentType, JsonNode body) {
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public HotelClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public HotelClient(int port) {
+        this("http://localhost:" + port);
+    }
+
+    public Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    public Response post(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                                          .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
+    public Response book(String room, LocalDate checkIn, LocalDate checkOut) {
+        return book(null, room, checkIn, checkOut);
+    }
+
+    public Response book(UUID reservationId, String room, LocalDate checkIn, LocalDate checkOut) {
+        String id = reservationId == null ? "" : "\"reservationId\":\"" + reservationId + "\",";
+        return post("/api/reservations", """
+                {%s"roomNumber":"%s","checkIn":"%s","checkOut":"%s","guestName":"Ada Lovelace",
+                 "guestEmail":"ada@example.com"}""".formatted(id, room, checkIn, checkOut));
+    }
+
+    public Response cancel(Response booking) {
+        return delete("/api/reservations/" + booking.text("reservationId"),
+                "X-Reservation-Token", booking.text("cancellationToken"));
+    }
+
+    public Response registerRoom(String room, String type, int capacity, String rate) {
+        return post("/api/rooms", """
+                {"roomNumber":"%s","type":"%s","capacity":%d,"nightlyRate":%s}""".formatted(room, type, capacity, rate));
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
