@@ -13,7 +13,10 @@ public class FreshPostgresInitializer implements ApplicationContextInitializer<C
         TestPropertyValues.of(
                 "spring.datasource.url=" + database.url(),
                 "spring.datasource.username=" + database.username(),
-                "spring.datasource.password=" + database.password()
+                "spring.datasource.password=" + database.password(),
+                // many test contexts share one server: keep each one's pool small
+                "spring.datasource.hikari.maximum-pool-size=8",
+                "spring.datasource.hikari.minimum-idle=1"
         ).applyTo(context);
     }
 }
