@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hotel.booking.testsupport.FreshPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,12 @@ class LiveAvailabilityTest {
 
     private final LocalDate from = LocalDate.now().plusDays(60);
     private final LocalDate to = from.plusDays(14);
+
+    @BeforeEach
+    void sampleRoomsAreInTheReadModel() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(hotel().get("/api/availability?" + range()).body().get("rooms")).hasSize(10));
+    }
 
     private HotelClient hotel() {
         return new HotelClient(port);
@@ -210,6 +217,6 @@ class LiveAvailabilityTest {
             assertThat(response.contentType()).isEqualTo("application/problem+json");
         });
         assertThat(notADate.text("detail")).isEqualTo("Parameter 'from' must be a date (YYYY-MM-DD)");
-        assertThat(openStreams()).isZero();
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(openStreams()).isZero());
     }
 }
