@@ -9,6 +9,7 @@ import hotel.booking.api.RoomType;
 import hotel.booking.api.Stay;
 import hotel.booking.testsupport.TestPostgres;
 import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,15 +36,20 @@ class AuditLogTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
-    private DataSource dataSource;
-    private StoredEventWriter store;
+    private static DataSource dataSource;
+    private static StoredEventWriter store;
     private final MovableClock clock = new MovableClock();
     private AuditLog log;
 
-    @BeforeEach
-    void anEmptyEventStore() {
+    @BeforeAll
+    static void database() {
         dataSource = TestPostgres.migratedDataSource();
         store = new StoredEventWriter(dataSource);
+    }
+
+    @BeforeEach
+    void anEmptyEventStore() {
+        new JdbcTemplate(dataSource).execute("TRUNCATE domain_event_entry RESTART IDENTITY");
         log = new AuditLog(dataSource, new DataSourceTransactionManager(dataSource), clock, SETTLE);
     }
 
