@@ -21,15 +21,18 @@ public class CorrelationConfiguration {
 
     /** First of all filters, so that every log line of the request carries its id. */
     @Bean
-    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+    static FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
-    /** Copies the origin of a command onto the messages handling it produces. */
+    /**
+     * Copies the origin of a command onto the messages handling it produces. Static, as Axon needs
+     * it while building the command bus that this class then configures.
+     */
     @Bean
-    CorrelationDataProvider originCorrelation() {
+    static CorrelationDataProvider originCorrelation() {
         return new SimpleCorrelationDataProvider(AuditMetadata.REQUEST_ID, AuditMetadata.PRINCIPAL);
     }
 
@@ -38,7 +41,7 @@ public class CorrelationConfiguration {
      * provider is declared.
      */
     @Bean
-    CorrelationDataProvider axonMessageOrigin() {
+    static CorrelationDataProvider axonMessageOrigin() {
         return new MessageOriginProvider();
     }
 
