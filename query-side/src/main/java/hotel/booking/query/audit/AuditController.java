@@ -77,13 +77,11 @@ class AuditController {
     ResponseEntity<?> reservation(@PathVariable UUID reservationId) {
         Optional<ReservationView> reservation = queries.query(new FindReservation(reservationId),
                 ResponseTypes.optionalInstanceOf(ReservationView.class)).join();
-        List<AuditEvent> events = reservation
-                .map(found -> log.reservationHistory(found.roomNumber(), reservationId))
-                .orElse(List.of());
-        if (events.isEmpty()) {
+        if (reservation.isEmpty()) {
             return Problems.response(HttpStatus.NOT_FOUND, "There is no reservation " + reservationId);
         }
-        return ResponseEntity.ok(new ReservationHistory(reservationId, reservation.get().roomNumber(), events));
+        String room = reservation.get().roomNumber();
+        return ResponseEntity.ok(new ReservationHistory(reservationId, room, log.reservationHistory(room, reservationId)));
     }
 
     private void writeLine(OutputStream out, AuditEvent event) {

@@ -1,6 +1,8 @@
 package hotel.booking.query.audit;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -19,7 +21,11 @@ final class StoredEvents {
 
     static final RowMapper<AuditEvent> ROW = StoredEvents::event;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads numbers as written: an amount stored as 79.00 is shown as 79.00, never as 79.0. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private StoredEvents() {
     }

@@ -33,7 +33,9 @@ class ReportProjectionTest {
 
     private static DataSource dataSource;
     private ReportProjection projection;
-    private ReportQueries reports;
+    private OccupancyReports occupancy;
+    private CancellationReports cancellations;
+    private LeadTimeReports leadTimes;
 
     @BeforeAll
     static void database() {
@@ -48,7 +50,10 @@ class ReportProjectionTest {
 
     private void inZone(ZoneId zone) {
         projection = new ReportProjection(new JdbcTemplate(dataSource), zone);
-        reports = new ReportQueries(JdbcClient.create(dataSource));
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        occupancy = new OccupancyReports(jdbc);
+        cancellations = new CancellationReports(jdbc);
+        leadTimes = new LeadTimeReports(jdbc);
     }
 
     private void register(String room, RoomType type, String at) {
@@ -68,7 +73,7 @@ class ReportProjectionTest {
     }
 
     private OccupancyReport occupancy(LocalDate from, LocalDate to) {
-        return reports.handle(new ReportOccupancy(new DateRange(from, to)));
+        return occupancy.handle(new ReportOccupancy(new DateRange(from, to)));
     }
 
     /** Two doubles and a suite from December; a single from 2 January. */
@@ -127,7 +132,7 @@ class ReportProjectionTest {
 
         assertThat(occupancy(JAN_1, JAN_1.plusDays(3)).nights()).extracting(NightOccupancy::roomsSold)
                                                                  .containsExactly(1, 0, 0);
-        CancellationReport report = reports.handle(new ReportCancellations(
+        CancellationReport report = cancellations.handle(new ReportCancellations(
                 new DateRange(LocalDate.parse("2030-12-14"), LocalDate.parse("2030-12-16"))));
         assertThat(report.days()).hasSize(2);
         CancellationDay quiet = report.days().get(0);
@@ -164,7 +169,7 @@ class ReportProjectionTest {
         release(reserve("102", JAN_1, 1, "120.00", "2030-06-01T10:00:00Z"), ReleaseReason.CANCELLED_BY_GUEST,
                 "2030-06-02T10:00:00Z");
 
-        LeadTimeReport report = reports.handle(new ReportLeadTimes(
+        LeadTimeReport report = leadTimes.handle(new ReportLeadTimes(
                 new DateRange(LocalDate.parse("2030-12-15"), LocalDate.parse("2031-02-01"))));
 
         assertThat(report.months()).extracting(LeadTimeMonth::month)
@@ -190,9 +195,9 @@ class ReportProjectionTest {
 
         assertThat(occupancy(JAN_1.minusDays(1), JAN_1.plusDays(1)).nights()).extracting(NightOccupancy::rooms)
                 .as("registered on 1 January in Auckland").containsExactly(0, 1);
-        assertThat(reports.handle(new ReportCancellations(new DateRange(JAN_1, JAN_1.plusDays(1)))).days().get(0)
+        assertThat(cancellations.handle(new ReportCancellations(new DateRange(JAN_1, JAN_1.plusDays(1)))).days().get(0)
                           .bookings()).isEqualTo(1);
-        assertThat(reports.handle(new ReportLeadTimes(new DateRange(JAN_1, JAN_1.plusDays(31)))).months().get(0)
+        assertThat(leadTimes.handle(new ReportLeadTimes(new DateRange(JAN_1, JAN_1.plusDays(31)))).months().get(0)
                           .maxDays()).isEqualTo(10);
     }
 
