@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 /** Who did what and when, from the HTTP request to the event store and back out through the audit API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hotel.sample-rooms=false")
 @FreshPostgres
+@DirtiesContext
 class AuditTrailTest {
 
     private static final AtomicInteger ROOMS = new AtomicInteger(700);

@@ -6,6 +6,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -19,9 +20,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The analysts' reports, built by their projection from bookings made through the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hotel.sample-rooms=false")
+/**
+ * The analysts' reports, built by their projection from bookings made through the API, in a context
+ * and database of their own so that the counts are exact; closed afterwards, so that it holds no
+ * threads or connections while other tests run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hotel.sample-rooms=false", "hotel.time-zone=UTC"})
 @FreshPostgres
+@DirtiesContext
 class ReportsTest {
 
     @LocalServerPort
