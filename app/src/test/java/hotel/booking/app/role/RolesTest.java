@@ -35,9 +35,10 @@ class RolesTest {
 
     private static final Set<String> COMMAND_ROUTES = Set.of("POST /api/rooms", "POST /api/reservations",
             "DELETE /api/reservations/{reservationId}");
-    private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}");
+    private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}",
+            "GET /api/availability", "GET /api/availability/stream");
     private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry");
-    private static final Set<String> QUERY_PROCESSORS = Set.of("rooms", "reservations");
+    private static final Set<String> QUERY_PROCESSORS = Set.of("rooms", "reservations", "availability");
 
     abstract static class Node {
 
