@@ -56,8 +56,8 @@ trap cleanup EXIT
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-choose_ports() { # four consecutive free ports, from CLUSTER_BASE_PORT or a random base
-    local base=${BASE_PORT:-$((20000 + RANDOM % 30000))} i
+choose_ports() { # four free ports, from CLUSTER_BASE_PORT or a random base below the ephemeral range
+    local base=${BASE_PORT:-$((20000 + RANDOM % 12000))} i
     for ((attempt = 0; attempt < 20; attempt++, base += 7)); do
         for ((i = 1; i <= 4; i++)); do port_in_use $((base + i)) && continue 2; done
         for ((i = 1; i <= 4; i++)); do PORT[${NODES[$((i - 1))]}]=$((base + i)); done
@@ -219,7 +219,11 @@ while (($(now_ms) - caught_up_from < 30000)); do
 done
 [[ -n $caught_up_ms ]] || fail "the read model holds $(sql "SELECT count(*) FROM reservation_view") reservations, $accepted were accepted"
 
-log "restarting $victim_node"
+if port_in_use "${PORT[$victim_node]}"; then # taken meanwhile by someone else
+    until ! port_in_use "${PORT[$victim_node]}"; do PORT[$victim_node]=$((PORT[$victim_node] + 10)); done
+    query_ports=("${PORT[query-1]}" "${PORT[query-2]}")
+fi
+log "restarting $victim_node on port ${PORT[$victim_node]}"
 start_node "$victim_node"
 await_ready "$victim_node"
 
