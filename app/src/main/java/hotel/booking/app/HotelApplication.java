@@ -3,7 +3,11 @@ package hotel.booking.app;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-@SpringBootApplication(scanBasePackages = "hotel.booking")
+/**
+ * The one jar. What every node runs (the event store, Flyway, JSON, errors) is scanned here; which sides
+ * it runs is decided by its role ({@link hotel.booking.app.role.Roles}).
+ */
+@SpringBootApplication(scanBasePackages = {"hotel.booking.app", "hotel.booking.platform"})
 public class HotelApplication {
 
     public static void main(String[] args) {

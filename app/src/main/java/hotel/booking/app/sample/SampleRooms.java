@@ -2,6 +2,7 @@ package hotel.booking.app.sample;
 
 import hotel.booking.api.RegisterRoom;
 import hotel.booking.api.RoomType;
+import hotel.booking.app.role.Roles;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -16,9 +18,11 @@ import java.util.List;
 
 /**
  * On a first start of the embedded default, a small hotel to try things on: rooms 101 to 110 of
- * several types. Rooms already there are left alone; off in production ({@code hotel.sample-rooms}).
+ * several types, registered by a node that handles commands. Rooms already there are left alone; off in
+ * production ({@code hotel.sample-rooms}).
  */
 @Component
+@Profile(Roles.HANDLES_COMMANDS)
 @ConditionalOnProperty(name = "hotel.sample-rooms", havingValue = "true")
 class SampleRooms implements ApplicationRunner {
 

@@ -1,0 +1,152 @@
+package hotel.booking.app.role;
+
+import hotel.booking.api.ReleaseReason;
+import hotel.booking.api.ReleaseRoom;
+import hotel.booking.command.room.Rejection;
+import hotel.booking.command.room.RejectionDetails;
+import hotel.booking.query.room.ListRooms;
+import hotel.booking.query.room.RoomView;
+import hotel.booking.testsupport.FreshPostgres;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** One jar, three roles: which handlers, processors and routes each kind of node has. */
+class RolesTest {
+
+    private static final Set<String> COMMAND_ROUTES = Set.of("POST /api/rooms", "POST /api/reservations",
+            "DELETE /api/reservations/{reservationId}");
+    private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}",
+            "GET /api/availability", "GET /api/availability/stream");
+    private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry");
+    private static final Set<String> QUERY_PROCESSORS = Set.of("rooms", "reservations", "availability");
+
+    abstract static class Node {
+
+        @Autowired
+        ApplicationContext context;
+        @Autowired
+        CommandGateway commands;
+        @Autowired
+        QueryGateway queries;
+        @Autowired
+        EventProcessingConfiguration processing;
+        @Autowired
+        @Qualifier("requestMappingHandlerMapping")
+        RequestMappingHandlerMapping mappings;
+
+        Set<String> processors() {
+            return processing.eventProcessors().keySet();
+        }
+
+        Set<String> routes() {
+            return mappings.getHandlerMethods().keySet().stream()
+                    .flatMap(info -> info.getMethodsCondition().getMethods().stream()
+                            .flatMap(method -> info.getPatternValues().stream().map(path -> method + " " + path)))
+                    .collect(Collectors.toSet());
+        }
+
+        /** A command only a Room handles: refused (the room does not exist) where Rooms run, unrouted elsewhere. */
+        Throwable releaseInAMissingRoom() {
+            return catchThrowable(() -> commands.sendAndWait(
+                    new ReleaseRoom("9999", UUID.randomUUID(), ReleaseReason.CANCELLED_BY_STAFF)));
+        }
+
+        Throwable listRooms() {
+            return catchThrowable(() -> queries.query(new ListRooms(), ResponseTypes.multipleInstancesOf(RoomView.class))
+                                               .join());
+        }
+
+        void handlesCommands() {
+            assertThat(RejectionDetails.of(releaseInAMissingRoom())).map(RejectionDetails::rejection)
+                                                                    .contains(Rejection.ROOM_NOT_FOUND);
+            assertThat(routes()).containsAll(COMMAND_ROUTES);
+            assertThat(processors()).containsAll(COMMAND_PROCESSORS);
+            assertThat(context.containsBean("sampleRooms")).isTrue();
+        }
+
+        void answersQueries() {
+            assertThat(listRooms()).isNull();
+            assertThat(routes()).containsAll(QUERY_ROUTES);
+            assertThat(processors()).containsAll(QUERY_PROCESSORS);
+        }
+    }
+
+    @Nested
+    @SpringBootTest
+    @FreshPostgres
+    class WithNoRole extends Node {
+
+        @Test
+        void runsEverything() {
+            handlesCommands();
+            answersQueries();
+            assertThat(processors()).hasSize(COMMAND_PROCESSORS.size() + QUERY_PROCESSORS.size());
+        }
+    }
+
+    @Nested
+    @SpringBootTest
+    @ActiveProfiles(Roles.COMMAND)
+    @FreshPostgres
+    class CommandNode extends Node {
+
+        @Test
+        void decidesBookingsAndKeepsNoReadModel() {
+            handlesCommands();
+            assertThat(processors()).isEqualTo(COMMAND_PROCESSORS);
+            assertThat(routes()).doesNotContainAnyElementsOf(QUERY_ROUTES);
+            assertThat(listRooms()).isInstanceOf(CompletionException.class)
+                                   .hasCauseInstanceOf(NoHandlerForQueryException.class);
+        }
+    }
+
+    @Nested
+    @SpringBootTest
+    @ActiveProfiles(Roles.QUERY)
+    @FreshPostgres
+    class QueryNode extends Node {
+
+        @Test
+        void keepsReadModelsAndHandlesNoCommand() {
+            answersQueries();
+            assertThat(processors()).isEqualTo(QUERY_PROCESSORS);
+            assertThat(routes()).doesNotContainAnyElementsOf(COMMAND_ROUTES);
+            assertThat(releaseInAMissingRoom()).isInstanceOf(NoHandlerForCommandException.class);
+            assertThat(context.containsBean("sampleRooms")).as("sample rooms are registered where commands are handled")
+                                                           .isFalse();
+        }
+    }
+
+    @Nested
+    @SpringBootTest
+    @ActiveProfiles({Roles.COMMAND, Roles.QUERY})
+    @FreshPostgres
+    class WithBothRoles extends Node {
+
+        @Test
+        void runsEverything() {
+            handlesCommands();
+            answersQueries();
+        }
+    }
+}
