@@ -10,8 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.Optional;
-
 /** A Room's refusal as problem+json: 400 for an invalid request, 404 for what is not there, 409 for a conflict. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -19,7 +17,7 @@ class RejectionProblemsAdvice {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> rejected(CommandExecutionException e) {
-        return rejectionOf(e).map(RejectionProblemsAdvice::problem).orElseGet(() -> Problems.unexpected(e));
+        return RejectionDetails.of(e).map(RejectionProblemsAdvice::problem).orElseGet(() -> Problems.unexpected(e));
     }
 
     @ExceptionHandler(RoomRuleViolation.class)
@@ -31,22 +29,6 @@ class RejectionProblemsAdvice {
     ResponseEntity<ProblemDetail> timedOut(RoomCommands.CommandTimedOut e) {
         return Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
                 e.getMessage() + "; it is safe to send the same request again");
-    }
-
-    static Optional<RejectionDetails> rejectionOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RoomRuleViolation violation) {
-                return Optional.of(new RejectionDetails(violation.rejection(), violation.getMessage()));
-            }
-            if (t instanceof CommandExecutionException cee) {
-                Optional<RejectionDetails> details = cee.getDetails()
-                        .filter(RejectionDetails.class::isInstance).map(RejectionDetails.class::cast);
-                if (details.isPresent()) {
-                    return details;
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static ResponseEntity<ProblemDetail> problem(RejectionDetails details) {
