@@ -11,9 +11,12 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP/1.1 over a bare socket, byte for byte as given: for requests no well-behaved client would
@@ -34,6 +37,9 @@ final class RawHttp {
             }
         }
     }
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("\r\ncontent-length: *(\\d+)");
 
     private final int port;
 
@@ -69,7 +75,7 @@ final class RawHttp {
 
     private Answer send(byte[] raw, boolean thenClose) {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout((int) PATIENCE.toMillis());
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(raw);
@@ -86,11 +92,16 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Reads until the answer is complete (its length, its last chunk, or the end of the connection),
+     * or for {@link #PATIENCE} at most: an answer that never ends (a stream) is cut off there.
+     */
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
         try {
-            for (int n; (n = in.read(buffer)) > 0; ) {
+            for (int n; !complete(all) && System.nanoTime() < deadline && (n = in.read(buffer)) > 0; ) {
                 all.write(buffer, 0, n);
             }
         } catch (SocketTimeoutException | java.net.SocketException e) {
@@ -99,6 +110,24 @@ final class RawHttp {
             }
         }
         return all.toByteArray();
+    }
+
+    private static boolean complete(ByteArrayOutputStream received) {
+        String text = received.toString(StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        String head = text.substring(0, end).toLowerCase(Locale.ROOT);
+        String body = text.substring(end + 4);
+        Matcher length = CONTENT_LENGTH.matcher(head);
+        if (length.find()) {
+            return body.length() >= Integer.parseInt(length.group(1));
+        }
+        if (head.contains("\r\ntransfer-encoding: chunked")) {
+            return body.endsWith("0\r\n\r\n");
+        }
+        return false;
     }
 
     private static Answer parse(byte[] raw) {
