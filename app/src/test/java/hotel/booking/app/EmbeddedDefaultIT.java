@@ -1,5 +1,6 @@
 package hotel.booking.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged jar, run the README's way on its embedded PostgreSQL: it comes up with the sample
  * rooms, and a {@code kill -9} in the middle of a stream of bookings loses none that was answered
- * 201 and leaves none half-written.
+ * 201, leaves none half-written, and a live-availability client resumes to the right picture.
  */
 class EmbeddedDefaultIT {
 
@@ -93,12 +95,18 @@ class EmbeddedDefaultIT {
         HotelClient hotel = new HotelClient(port);
         Process first = start(port, postgresPort);
         awaitUp(hotel);
+        LocalDate firstNight = LocalDate.now().plusDays(3);
+        String range = "from=" + firstNight + "&to=" + firstNight.plusDays(120);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(hotel.get("/api/availability?" + range).body().get("rooms")).hasSize(10));
+        SseClient watcher = SseClient.connect("http://localhost:" + port + "/api/availability/stream?" + range);
+        StreamConvergenceTest.Picture picture =
+                new StreamConvergenceTest.Picture(watcher.next("snapshot", Duration.ofSeconds(30)).data());
 
         ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
         CountDownLatch enoughAccepted = new CountDownLatch(ACCEPTED_BEFORE_THE_KILL);
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService guests = Executors.newFixedThreadPool(GUESTS);
-        LocalDate firstNight = LocalDate.now().plusDays(3);
         for (int g = 0; g < GUESTS; g++) {
             int guest = g;
             guests.submit(() -> bookUntilTheAppIsGone(hotel, guest, firstNight, attempts, enoughAccepted, killed));
@@ -110,6 +118,9 @@ class EmbeddedDefaultIT {
         assertThat(guests.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Files.exists(work.resolve("data/postgres/postmaster.pid")))
                 .as("the embedded PostgreSQL outlived the killed app").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(watcher::ended);
+        watcher.drain().stream().filter(e -> e.name().equals("availability")).forEach(picture::apply);
+        long seenBeforeTheKill = picture.lastId;
 
         start(port, postgresPort);
         awaitUp(hotel);
@@ -148,6 +159,41 @@ class EmbeddedDefaultIT {
                 .containsAll(attempts.stream().map(Attempt::reservationId).toList());
         assertThat(countReserved(postgresPort)).as("one RoomReserved per reservation, retries included")
                                               .isEqualTo(attempts.size());
+
+        resumeTheStreamWhereItBroke(hotel, port, range, picture, attempts);
+        System.out.printf("Crash test: the stream broke after change %d and resumed to change %d%n",
+                seenBeforeTheKill, picture.lastId);
+    }
+
+    /**
+     * A browser whose stream broke with the app reconnects with the last id it saw and, from the
+     * changes it missed (or a fresh snapshot), comes to the picture the read model shows.
+     */
+    private static void resumeTheStreamWhereItBroke(HotelClient hotel, int port, String range,
+                                                    StreamConvergenceTest.Picture picture,
+                                                    ConcurrentLinkedQueue<Attempt> attempts) {
+        JsonNode[] truth = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            truth[0] = hotel.get("/api/availability?" + range).body();
+            StreamConvergenceTest.Picture all = new StreamConvergenceTest.Picture(truth[0]);
+            assertThat(attempts).allSatisfy(a -> assertThat(all.rooms.get(a.room()).get(a.checkIn()))
+                    .as("night %s of room %s", a.checkIn(), a.room()).isFalse());
+        });
+        Map<String, Map<LocalDate, Boolean>> expected = new StreamConvergenceTest.Picture(truth[0]).rooms;
+        try (SseClient resumed = SseClient.connect("http://localhost:" + port + "/api/availability/stream?" + range,
+                "Last-Event-ID", Long.toString(picture.lastId))) {
+            assertThat(resumed.status()).isEqualTo(200);
+            StreamConvergenceTest.Picture current = picture;
+            while (!current.rooms.equals(expected)) {
+                SseClient.Event event = resumed.next(Duration.ofSeconds(20));
+                if (event.name().equals("snapshot")) {
+                    current = new StreamConvergenceTest.Picture(event.data());
+                } else if (event.name().equals("availability")) {
+                    current.apply(event);
+                }
+            }
+            picture.lastId = current.lastId;
+        }
     }
 
     /**
