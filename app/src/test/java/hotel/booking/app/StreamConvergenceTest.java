@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Random bookings and cancellations from several threads while several subscribers watch different
@@ -74,6 +75,9 @@ class StreamConvergenceTest {
                 "from=" + start + "&to=" + start.plusDays(10),
                 "from=" + start.plusDays(5) + "&to=" + start.plusDays(20) + "&type=DOUBLE",
                 "from=" + start + "&to=" + start.plusDays(30) + "&guests=3");
+        // the sample rooms must be in the availability read model before the snapshots are taken
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(hotel.get("/api/availability?" + queries.get(0)).body().get("rooms")).hasSize(10));
         List<SseClient> clients = new ArrayList<>();
         List<Picture> pictures = new ArrayList<>();
         for (String query : queries) {
