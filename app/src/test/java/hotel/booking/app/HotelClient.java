@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,13 @@ import java.util.UUID;
 /** The public HTTP API as a client sees it: JSON in, status and JSON out. */
 public class HotelClient {
 
-    public record Response(int status, String contentType, JsonNode body) {
+    public record Response(int status, String contentType, JsonNode body, HttpHeaders headers) {
         public String text(String field) {
             return body.path(field).asText();
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 
@@ -54,6 +59,18 @@ public class HotelClient {
         return send(request(path, headers).GET());
     }
 
+    /** The answer as text, for what is not one JSON document (CSV, NDJSON). */
+    public HttpResponse<String> getText(String path, String... headers) {
+        try {
+            return http.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, String json, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                                           .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -67,11 +84,11 @@ public class HotelClient {
         return book(null, room, checkIn, checkOut);
     }
 
-    public Response book(UUID reservationId, String room, LocalDate checkIn, LocalDate checkOut) {
+    public Response book(UUID reservationId, String room, LocalDate checkIn, LocalDate checkOut, String... headers) {
         String id = reservationId == null ? "" : "\"reservationId\":\"" + reservationId + "\",";
         return post("/api/reservations", """
                 {%s"roomNumber":"%s","checkIn":"%s","checkOut":"%s","guestName":"Ada Lovelace",
-                 "guestEmail":"ada@example.com"}""".formatted(id, room, checkIn, checkOut));
+                 "guestEmail":"ada@example.com"}""".formatted(id, room, checkIn, checkOut), headers);
     }
 
     public Response cancel(Response booking) {
@@ -100,7 +117,7 @@ public class HotelClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), body);
+                    response.headers().firstValue("Content-Type").orElse(""), body, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -75,7 +75,6 @@ class StreamConvergenceTest {
                 "from=" + start + "&to=" + start.plusDays(10),
                 "from=" + start.plusDays(5) + "&to=" + start.plusDays(20) + "&type=DOUBLE",
                 "from=" + start + "&to=" + start.plusDays(30) + "&guests=3");
-        // the sample rooms must be in the availability read model before the snapshots are taken
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(hotel.get("/api/availability?" + queries.get(0)).body().get("rooms")).hasSize(10));
         List<SseClient> clients = new ArrayList<>();

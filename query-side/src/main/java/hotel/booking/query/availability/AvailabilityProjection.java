@@ -3,20 +3,18 @@ package hotel.booking.query.availability;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
-import hotel.booking.api.RoomType;
+import hotel.booking.api.Stay;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-import java.util.Optional;
-
 /**
- * Which nights of which room are taken, and the change feed the live stream is made of. Runs in a
- * single segment on purpose: the feed must be in one order, the order its changes were applied.
+ * Which nights of which room are taken, and the changes the live stream is made of. Live, it runs
+ * in a single segment on purpose: the change feed must have one order, the order it was applied in.
+ * The same logic folds the history into memory for rebuilds and for the past as it was.
  */
 @Component
 @ProcessingGroup(AvailabilityProjection.PROCESSING_GROUP)
@@ -24,73 +22,60 @@ public class AvailabilityProjection {
 
     public static final String PROCESSING_GROUP = "availability";
 
-    private final JdbcClient jdbc;
-    private final ChangeFeed feed;
+    private final AvailabilityStore store;
+    private final ChangeRecorder changes;
 
-    public AvailabilityProjection(JdbcClient jdbc, ChangeFeed feed) {
-        this.jdbc = jdbc;
-        this.feed = feed;
+    @Autowired
+    AvailabilityProjection(JdbcAvailabilityStore store, ChangeFeed changes) {
+        this((AvailabilityStore) store, changes);
+    }
+
+    AvailabilityProjection(AvailabilityStore store, ChangeRecorder changes) {
+        this.store = store;
+        this.changes = changes;
     }
 
     @EventHandler
     void on(RoomRegistered event, TrackingToken token) {
-        jdbc.sql("""
-                 INSERT INTO availability_room (room_number, type, capacity, nightly_rate) VALUES (?, ?, ?, ?)
-                 ON CONFLICT (room_number) DO UPDATE
-                 SET type = excluded.type, capacity = excluded.capacity, nightly_rate = excluded.nightly_rate
-                 """)
-            .params(event.roomNumber(), event.type().name(), event.capacity(), event.nightlyRate())
-            .update();
-        feed.append(new AvailabilityChange(0, AvailabilityChange.Kind.ROOM, event.roomNumber(), event.type(),
+        store.putRoom(new AvailabilityStore.Room(event.roomNumber(), event.type(), event.capacity(),
+                event.nightlyRate()));
+        changes.record(new AvailabilityChange(0, AvailabilityChange.Kind.ROOM, event.roomNumber(), event.type(),
                 event.capacity(), event.nightlyRate(), null, null, true), position(token));
     }
 
     @EventHandler
     void on(RoomReserved event, TrackingToken token) {
-        int inserted = jdbc.sql("""
-                                INSERT INTO availability_stay (reservation_id, room_number, check_in, check_out)
-                                VALUES (?, ?, ?, ?) ON CONFLICT (reservation_id) DO NOTHING
-                                """)
-                           .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(),
-                                   event.stay().checkOut())
-                           .update();
-        if (inserted > 0) {
-            nightsChanged(event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(), false, token);
+        if (store.addStay(event.reservationId(), event.roomNumber(), event.stay())) {
+            nightsChanged(event.roomNumber(), event.stay(), false, token);
         }
     }
 
     @EventHandler
     void on(RoomReleased event, TrackingToken token) {
-        int deleted = jdbc.sql("DELETE FROM availability_stay WHERE reservation_id = ?")
-                          .param(event.reservationId())
-                          .update();
-        if (deleted > 0) {
-            nightsChanged(event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(), true, token);
+        if (store.removeStay(event.reservationId())) {
+            nightsChanged(event.roomNumber(), event.stay(), true, token);
         }
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE availability_stay, availability_room").update();
-        feed.forgetAll();
+        store.clear();
+        if (changes instanceof ChangeFeed feed) {
+            feed.forgetAll();
+        }
     }
 
-    private void nightsChanged(String roomNumber, LocalDate from, LocalDate to, boolean available,
-                               TrackingToken token) {
-        record Room(RoomType type, int capacity) {
-        }
-        Room room = jdbc.sql("SELECT type, capacity FROM availability_room WHERE room_number = ?")
-                        .param(roomNumber)
-                        .query((rs, n) -> new Room(RoomType.valueOf(rs.getString(1)), rs.getInt(2)))
-                        .single();
-        feed.append(new AvailabilityChange(0, AvailabilityChange.Kind.NIGHTS, roomNumber, room.type(),
-                room.capacity(), null, from, to, available), position(token));
+    private void nightsChanged(String roomNumber, Stay stay, boolean available, TrackingToken token) {
+        AvailabilityStore.Room room = store.room(roomNumber);
+        changes.record(new AvailabilityChange(0, AvailabilityChange.Kind.NIGHTS, roomNumber, room.type(),
+                room.capacity(), null, stay.checkIn(), stay.checkOut(), available), position(token));
     }
 
     private static Long position(TrackingToken token) {
-        return Optional.ofNullable(token).flatMap(t -> {
-            var position = t.position();
-            return position.isPresent() ? Optional.of(position.getAsLong()) : Optional.empty();
-        }).orElse(null);
+        if (token == null) {
+            return null;
+        }
+        var position = token.position();
+        return position.isPresent() ? position.getAsLong() : null;
     }
 }

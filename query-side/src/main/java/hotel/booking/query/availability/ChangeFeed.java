@@ -20,7 +20,7 @@ import java.util.Optional;
  * that reconnects replays from here what it missed, as long as the feed still holds it.
  */
 @Component
-public class ChangeFeed {
+public class ChangeFeed implements ChangeRecorder {
 
     public static final String CHANNEL = "availability_change";
 
@@ -33,21 +33,25 @@ public class ChangeFeed {
         this.jdbc = jdbc;
     }
 
-    /** Records a change and has it announced to every node when the surrounding transaction commits. */
-    AvailabilityChange append(AvailabilityChange change, Long eventIndex) {
-        long id = jdbc.sql("""
-                           INSERT INTO availability_change (kind, room_number, room_type, capacity, nightly_rate,
-                                                            from_date, to_date, available, event_index)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                           """)
-                      .params(change.kind().name(), change.roomNumber(), change.roomType().name(), change.capacity(),
-                              change.nightlyRate(), change.from(), change.to(), change.available(), eventIndex)
-                      .query(Long.class).single();
-        AvailabilityChange numbered = new AvailabilityChange(id, change.kind(), change.roomNumber(),
-                change.roomType(), change.capacity(), change.nightlyRate(), change.from(), change.to(),
-                change.available());
-        jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, toJson(numbered)).query().singleRow();
-        return numbered;
+    /**
+     * Records a change and has it announced to every node when the surrounding transaction commits,
+     * in one round trip.
+     */
+    @Override
+    public void record(AvailabilityChange change, Long eventIndex) {
+        jdbc.sql("""
+                 WITH c AS (
+                     INSERT INTO availability_change (kind, room_number, room_type, capacity, nightly_rate,
+                                                      from_date, to_date, available, event_index)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *)
+                 SELECT pg_notify(?, json_build_object('id', id, 'kind', kind, 'roomNumber', room_number,
+                        'roomType', room_type, 'capacity', capacity, 'nightlyRate', nightly_rate, 'from', from_date,
+                        'to', to_date, 'available', available)::text)
+                 FROM c
+                 """)
+            .params(change.kind().name(), change.roomNumber(), change.roomType().name(), change.capacity(),
+                    change.nightlyRate(), change.from(), change.to(), change.available(), eventIndex, CHANNEL)
+            .query().singleRow();
     }
 
     /** The id of the last change (pruned or not); 0 before the first. Never goes back. */
@@ -99,14 +103,6 @@ public class ChangeFeed {
         jdbc.sql("UPDATE availability_feed SET pruned_through = greatest(pruned_through, "
                  + "(SELECT coalesce(max(id), 0) FROM availability_change))").update();
         jdbc.sql("DELETE FROM availability_change").update();
-    }
-
-    static String toJson(AvailabilityChange change) {
-        try {
-            return JSON.writeValueAsString(change);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static AvailabilityChange fromJson(String json) {

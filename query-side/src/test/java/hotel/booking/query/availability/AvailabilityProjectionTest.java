@@ -36,7 +36,7 @@ class AvailabilityProjectionTest {
     void database() {
         jdbc = JdbcClient.create(TestPostgres.migratedDataSource());
         feed = new ChangeFeed(jdbc);
-        projection = new AvailabilityProjection(jdbc, feed);
+        projection = new AvailabilityProjection(new JdbcAvailabilityStore(jdbc), feed);
         reader = new AvailabilityReader(jdbc);
         projection.on(new RoomRegistered("101", RoomType.DOUBLE, 2, new BigDecimal("100.00")), token());
         projection.on(new RoomRegistered("102", RoomType.SUITE, 4, new BigDecimal("300.00")), token());

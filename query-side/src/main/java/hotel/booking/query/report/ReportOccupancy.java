@@ -1,0 +1,4 @@
+package hotel.booking.query.report;
+
+public record ReportOccupancy(DateRange nights) {
+}

@@ -1,0 +1,61 @@
+package hotel.booking.query.audit;
+
+import hotel.booking.platform.json.JsonConfiguration;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Appends rows to the event table the way Axon's JDBC engine does: JSON in bytea, an ISO-8601 time stamp. */
+final class StoredEventWriter {
+
+    private static final String INSERT = """
+            INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                                            meta_data, payload, payload_revision, payload_type, time_stamp)
+            VALUES (?, ?, 'Room', ?, ?, ?, '1', ?, ?)
+            RETURNING global_index""";
+
+    private final Serializer serializer = new JsonConfiguration().serializer();
+    private final DataSource dataSource;
+
+    StoredEventWriter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    long append(String room, long sequence, Object payload, Instant at, MetaData metaData) {
+        return new JdbcTemplate(dataSource).query(connection -> statement(connection, room, sequence, payload, at, metaData),
+                (ResultSet rs) -> {
+                    rs.next();
+                    return rs.getLong(1);
+                });
+    }
+
+    /** Appends on a connection of the caller's, within whatever transaction it has open. */
+    long append(Connection connection, String room, long sequence, Object payload, Instant at) throws SQLException {
+        try (PreparedStatement insert = statement(connection, room, sequence, payload, at, MetaData.emptyInstance());
+             ResultSet rs = insert.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private PreparedStatement statement(Connection connection, String room, long sequence, Object payload,
+                                        Instant at, MetaData metaData) throws SQLException {
+        PreparedStatement insert = connection.prepareStatement(INSERT);
+        insert.setString(1, room);
+        insert.setLong(2, sequence);
+        insert.setString(3, UUID.randomUUID().toString());
+        insert.setBytes(4, serializer.serialize(metaData, byte[].class).getData());
+        insert.setBytes(5, serializer.serialize(payload, byte[].class).getData());
+        insert.setString(6, payload.getClass().getName());
+        insert.setString(7, at.toString());
+        return insert;
+    }
+}
