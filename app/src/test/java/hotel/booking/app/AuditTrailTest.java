@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Who did what and when, from the HTTP request to the event store and back out through the audit API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hotel.sample-rooms=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"hotel.sample-rooms=false",
+        "hotel.security.staff-password=audit-trail-staff", "hotel.security.auditor-password=audit-trail-auditor"})
 @FreshPostgres
 @DirtiesContext
 class AuditTrailTest {
@@ -39,14 +40,17 @@ class AuditTrailTest {
     JdbcClient jdbc;
 
     private HotelClient hotel;
+    private HotelClient auditor;
     private String room;
     private final LocalDate night = LocalDate.now().plusDays(20);
 
     @BeforeEach
     void aFreshRoom() {
         hotel = new HotelClient(port);
+        auditor = hotel.as("auditor", "audit-trail-auditor");
         room = Integer.toString(ROOMS.incrementAndGet());
-        assertThat(hotel.registerRoom(room, "DOUBLE", 2, "120.00").status()).isEqualTo(201);
+        assertThat(hotel.as("staff", "audit-trail-staff").registerRoom(room, "DOUBLE", 2, "120.00").status())
+                .isEqualTo(201);
     }
 
     private JsonNode storedMetadataOf(String reservationId) throws IOException {
@@ -97,9 +101,9 @@ class AuditTrailTest {
 
         List<Long> read = new ArrayList<>();
         long after = 0;
-        for (HotelClient.Response page = hotel.get("/api/audit/events?limit=2");
+        for (HotelClient.Response page = auditor.get("/api/audit/events?limit=2");
              !page.body().path("events").isEmpty();
-             page = hotel.get("/api/audit/events?limit=2&after=" + after)) {
+             page = auditor.get("/api/audit/events?limit=2&after=" + after)) {
             page.body().path("events").forEach(event -> read.add(event.path("position").asLong()));
             after = page.body().path("nextAfter").asLong();
         }
@@ -111,7 +115,7 @@ class AuditTrailTest {
     void anEventInTheHistoryHasItsPayloadAndMetadataAsJson() {
         HotelClient.Response booking = hotel.book(null, room, night, night.plusDays(2), "X-Request-ID", "trail-1");
 
-        JsonNode events = hotel.get("/api/audit/rooms/" + room + "/history").body().path("events");
+        JsonNode events = auditor.get("/api/audit/rooms/" + room + "/history").body().path("events");
 
         assertThat(events).hasSize(2);
         JsonNode reserved = events.get(1);
@@ -130,7 +134,7 @@ class AuditTrailTest {
         hotel.book(room, night, night.plusDays(1));
         long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
 
-        HttpResponse<String> history = hotel.getText("/api/audit/events", "Accept", "application/x-ndjson");
+        HttpResponse<String> history = auditor.getText("/api/audit/events", "Accept", "application/x-ndjson");
 
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(history.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -148,20 +152,20 @@ class AuditTrailTest {
         String path = "/api/audit/reservations/" + booking.text("reservationId") + "/history";
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            HotelClient.Response history = hotel.get(path);
+            HotelClient.Response history = auditor.get(path);
             assertThat(history.status()).isEqualTo(200);
             assertThat(history.body().path("events").findValuesAsText("type"))
                     .containsExactly("RoomReserved", "RoomReleased");
         });
-        assertThat(hotel.get(path).body().path("events").get(1).path("payload").path("reason").asText())
+        assertThat(auditor.get(path).body().path("events").get(1).path("payload").path("reason").asText())
                 .isEqualTo("CANCELLED_BY_GUEST");
     }
 
     @Test
     void whatIsUnknownIs404AndABadPageIs400() {
-        assertThat(hotel.get("/api/audit/rooms/nope/history").status()).isEqualTo(404);
-        assertThat(hotel.get("/api/audit/reservations/" + UUID.randomUUID() + "/history").status()).isEqualTo(404);
-        HotelClient.Response tooMany = hotel.get("/api/audit/events?limit=1001");
+        assertThat(auditor.get("/api/audit/rooms/nope/history").status()).isEqualTo(404);
+        assertThat(auditor.get("/api/audit/reservations/" + UUID.randomUUID() + "/history").status()).isEqualTo(404);
+        HotelClient.Response tooMany = auditor.get("/api/audit/events?limit=1001");
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.contentType()).isEqualTo("application/problem+json");
     }

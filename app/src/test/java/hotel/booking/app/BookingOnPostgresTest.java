@@ -29,10 +29,13 @@ import static org.awaitility.Awaitility.await;
 
 /** The whole app on a real PostgreSQL, through its HTTP API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hotel.sample-rooms=false", "hotel.room.snapshot-threshold=5"})
+        properties = {"hotel.sample-rooms=false", "hotel.room.snapshot-threshold=5",
+                "hotel.security.staff-password=" + BookingOnPostgresTest.STAFF_PASSWORD,
+                "hotel.rate-limit.bookings.capacity=100000"})
 @FreshPostgres
 class BookingOnPostgresTest {
 
+    static final String STAFF_PASSWORD = "front-desk-secret";
     private static final AtomicInteger ROOMS = new AtomicInteger(500);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +52,7 @@ class BookingOnPostgresTest {
     void aFreshRoom() {
         hotel = new HotelClient(port);
         room = Integer.toString(ROOMS.incrementAndGet());
-        assertThat(hotel.registerRoom(room, "DOUBLE", 2, "120.00").status()).isEqualTo(201);
+        assertThat(hotel.as("staff", STAFF_PASSWORD).registerRoom(room, "DOUBLE", 2, "120.00").status()).isEqualTo(201);
     }
 
     private List<Map<String, Object>> eventsOf(String aggregate) {
@@ -125,6 +128,56 @@ class BookingOnPostgresTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(eventsOf(room)).hasSize(2);
         assertThat(hotel.book(id, room, night.plusDays(5), night.plusDays(6)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anIdempotencyKeyMakesARetriedPostBookOnceAndAnswerTheSame() {
+        String key = java.util.UUID.randomUUID().toString();
+        String booking = """
+                {"roomNumber":"%s","checkIn":"%s","checkOut":"%s","guestName":"Ada Lovelace",
+                 "guestEmail":"ada@example.com"}""".formatted(room, night, night.plusDays(2));
+
+        HotelClient.Response first = hotel.post("/api/reservations", booking, "Idempotency-Key", key);
+        HotelClient.Response retry = hotel.post("/api/reservations", booking, "Idempotency-Key", key);
+        HotelClient.Response otherStay = hotel.post("/api/reservations",
+                booking.replace(night.plusDays(2).toString(), night.plusDays(3).toString()), "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(otherStay.status()).isEqualTo(422);
+        assertThat(otherStay.contentType()).isEqualTo("application/problem+json");
+        assertThat(eventsOf(room)).hasSize(2);
+    }
+
+    @Test
+    void aGuestCannotCancelSomeoneElsesBooking() {
+        HotelClient.Response ada = hotel.book(room, night, night.plusDays(1));
+        HotelClient.Response bob = hotel.book(room, night.plusDays(1), night.plusDays(2));
+
+        HotelClient.Response attempt = hotel.delete("/api/reservations/" + ada.text("reservationId"),
+                "X-Reservation-Token", bob.text("cancellationToken"));
+
+        assertThat(attempt.status()).isEqualTo(403);
+        assertThat(hotel.delete("/api/reservations/" + ada.text("reservationId")).status()).isEqualTo(403);
+        assertThat(eventsOf(room)).extracting(e -> e.get("payload_type"))
+                                  .doesNotContain("hotel.booking.api.RoomReleased");
+        assertThat(hotel.book(room, night, night.plusDays(1)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void staffCancelAnyBookingAndTheEventSaysSo() throws Exception {
+        HotelClient.Response booking = hotel.book(room, night, night.plusDays(2));
+        String path = "/api/reservations/" + booking.text("reservationId");
+        HotelClient staff = hotel.as("staff", STAFF_PASSWORD);
+
+        assertThat(staff.delete(path).status()).isEqualTo(204);
+
+        JsonNode released = JSON.readTree((String) eventsOf(room).get(2).get("payload"));
+        assertThat(released.get("reason").asText()).isEqualTo("CANCELLED_BY_STAFF");
+        assertThat(hotel.cancel(booking).status()).isEqualTo(409);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(staff.get(path).text("status")).isEqualTo("CANCELLED"));
     }
 
     @Test

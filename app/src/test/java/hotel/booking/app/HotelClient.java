@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.UUID;
 
 /** The public HTTP API as a client sees it: JSON in, status and JSON out. */
@@ -31,13 +33,26 @@ public class HotelClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
     public HotelClient(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(baseUrl, null);
     }
 
     public HotelClient(int port) {
         this("http://localhost:" + port);
+    }
+
+    private HotelClient(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same API, signed in (HTTP Basic). */
+    public HotelClient as(String user, String password) {
+        String credentials = user + ":" + password;
+        return new HotelClient(baseUrl,
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
     public Response get(String path, String... headers) {
@@ -88,6 +103,9 @@ public class HotelClient {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

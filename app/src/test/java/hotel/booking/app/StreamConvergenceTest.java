@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
  * ranges: each subscriber's picture (its snapshot with every change applied) ends up equal to what
  * {@code GET /api/availability} says for its range.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hotel.sample-rooms=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hotel.sample-rooms=true", "hotel.rate-limit.bookings.capacity=100000"})
 @FreshPostgres
 class StreamConvergenceTest {
 

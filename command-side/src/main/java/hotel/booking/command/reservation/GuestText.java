@@ -1,11 +1,15 @@
 package hotel.booking.command.reservation;
 
-/** What a guest may type: printable text, no control characters, something besides blanks. */
+/**
+ * What a guest may type: printable text, something besides blanks. No control or format
+ * characters (which hide or reorder text, or steer a terminal), no line breaks, and no half of a
+ * surrogate pair (which no encoding can store).
+ */
 final class GuestText {
 
-    static final String NAME = "^(?=.*\\S)[^\\p{Cntrl}\\p{Cf}]+$";
+    static final String NAME = "^(?=.*[^\\s\\p{Z}])[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]+$";
     static final String NAME_MESSAGE = "must be printable text without control characters";
-    static final String EMAIL = "^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$";
+    static final String EMAIL = "^[^@\\s\\p{C}]+@[^@\\s\\p{C}]+\\.[^@\\s\\p{C}]+$";
 
     private GuestText() {
     }

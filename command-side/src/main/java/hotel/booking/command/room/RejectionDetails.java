@@ -7,7 +7,7 @@ import java.util.Optional;
 /** The reason a command was refused, as it travels in {@code CommandExecutionException#getDetails()}. */
 public record RejectionDetails(Rejection rejection, String detail) {
 
-    /** Why a command failed, when the failure is a Room's refusal rather than an error. */
+    /** Why a command was refused, wherever in the failure's causes the reason is; empty for an error. */
     public static Optional<RejectionDetails> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RoomRuleViolation violation) {

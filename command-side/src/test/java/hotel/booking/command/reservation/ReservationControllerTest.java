@@ -1,8 +1,10 @@
 package hotel.booking.command.reservation;
 
+import hotel.booking.api.Guest;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.ReleaseRoom;
 import hotel.booking.api.ReserveRoom;
+import hotel.booking.api.Stay;
 import hotel.booking.command.room.Rejection;
 import hotel.booking.command.room.RejectionDetails;
 import hotel.booking.command.room.RoomCommands;
@@ -11,6 +13,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import hotel.booking.platform.json.JsonConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -24,14 +27,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -40,7 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(ReservationController.class)
+@WebMvcTest(controllers = ReservationController.class, properties = {
+        "hotel.security.staff-password=staff-secret", "hotel.security.auditor-password=auditor-secret",
+        "hotel.rate-limit.bookings.enabled=false"})
 @Import({BookingWindow.class, ReservationControllerTest.Fixed.class, JsonConfiguration.class})
 class ReservationControllerTest {
 
@@ -167,6 +176,26 @@ class ReservationControllerTest {
     }
 
     @Test
+    void staffCancelAnyReservationWithoutItsToken() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(registry.find(id)).thenReturn(Optional.of(new ReservationRegistry.Entry("101", false)));
+
+        mvc.perform(delete("/api/reservations/{id}", id).with(httpBasic("staff", "staff-secret")))
+           .andExpect(status().isNoContent());
+        verify(commands).send(new ReleaseRoom("101", id, ReleaseReason.CANCELLED_BY_STAFF));
+    }
+
+    @Test
+    void anotherSignedInAccountIsNoGuestAndNoStaff() throws Exception {
+        UUID id = UUID.randomUUID();
+        when(registry.find(id)).thenReturn(Optional.of(new ReservationRegistry.Entry("101", false)));
+
+        mvc.perform(delete("/api/reservations/{id}", id).with(httpBasic("auditor", "auditor-secret")))
+           .andExpect(status().isForbidden());
+        verify(commands, never()).send(any());
+    }
+
+    @Test
     void withoutTheRightTokenNobodyCancels() throws Exception {
         UUID id = UUID.randomUUID();
         when(registry.find(id)).thenReturn(Optional.of(new ReservationRegistry.Entry("101", false)));
@@ -186,6 +215,64 @@ class ReservationControllerTest {
         mvc.perform(delete("/api/reservations/not-a-uuid"))
            .andExpect(status().isBadRequest())
            .andExpect(jsonPath("$.detail").value("Parameter 'reservationId' must be a UUID"));
+    }
+
+    @Test
+    void anIdempotencyKeyNamesTheReservationSoARetryIsTheSameBooking() throws Exception {
+        String key = "8e03978e-40d5-43e8-bc93-6894a57f9324";
+        UUID named = IdempotencyKey.parse(key).reservationId();
+        when(commands.send(any(ReserveRoom.class))).thenReturn(new BigDecimal("300.00"));
+
+        for (String sent : List.of(key, '"' + key + '"')) {
+            mvc.perform(post("/api/reservations").header("Idempotency-Key", sent)
+                                                  .contentType(MediaType.APPLICATION_JSON)
+                                                  .content(booking("2031-01-02", "2031-01-05")))
+               .andExpect(status().isCreated())
+               .andExpect(jsonPath("$.reservationId").value(named.toString()))
+               .andExpect(jsonPath("$.cancellationToken").value(tokens.tokenFor(named)));
+        }
+        verify(commands, times(2)).send(new ReserveRoom("101", named,
+                new Stay(LocalDate.parse("2031-01-02"), LocalDate.parse("2031-01-05")),
+                new Guest("Ada Lovelace", "ada@example.com")));
+    }
+
+    @Test
+    void aKeyReusedForAnotherBookingIs422() throws Exception {
+        when(commands.send(any(ReserveRoom.class))).thenThrow(new CommandExecutionException("refused", null,
+                new RejectionDetails(Rejection.RESERVATION_ID_CONFLICT, "already exists with other details")));
+
+        mvc.perform(post("/api/reservations").header("Idempotency-Key", "8e03978e-40d5-43e8-bc93-6894a57f9324")
+                                              .contentType(MediaType.APPLICATION_JSON)
+                                              .content(booking("2031-01-02", "2031-01-05")))
+           .andExpect(status().isUnprocessableEntity())
+           .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+           .andExpect(jsonPath("$.detail").value(containsString("already used for a booking with other details")));
+    }
+
+    @Test
+    void aKeyThatDisagreesWithTheReservationIdIs400() throws Exception {
+        mvc.perform(post("/api/reservations").header("Idempotency-Key", "8e03978e-40d5-43e8-bc93-6894a57f9324")
+                                              .contentType(MediaType.APPLICATION_JSON).content("""
+                   {"reservationId":"%s","roomNumber":"101","checkIn":"2031-01-02","checkOut":"2031-01-05",
+                    "guestName":"Ada","guestEmail":"ada@example.com"}""".formatted(UUID.randomUUID())))
+           .andExpect(status().isBadRequest())
+           .andExpect(jsonPath("$.detail").value(containsString("send one of them, not both")));
+        verify(commands, never()).send(any());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "too-short", "has spaces in it, see", "\"\"", "ключ-ключ-ключ-ключ-ключ"})
+    void aKeyThatCannotNameABookingIs400(String key) throws Exception {
+        mvc.perform(post("/api/reservations").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                                              .content(booking("2031-01-02", "2031-01-05")))
+           .andExpect(status().isBadRequest())
+           .andExpect(jsonPath("$.detail").value(containsString("Idempotency-Key must be")));
+        verify(commands, never()).send(any());
+    }
+
+    @Test
+    void aVeryLongKeyIs400Too() throws Exception {
+        aKeyThatCannotNameABookingIs400("k".repeat(129));
     }
 
     @Test

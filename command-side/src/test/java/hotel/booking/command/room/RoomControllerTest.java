@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.math.BigDecimal;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -25,9 +27,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@WebMvcTest(RoomController.class)
+@WebMvcTest(controllers = RoomController.class, properties = "hotel.security.staff-password=staff-secret")
 @Import(JsonConfiguration.class)
 class RoomControllerTest {
+
+    private static final RequestPostProcessor STAFF = httpBasic("staff", "staff-secret");
 
     @Autowired
     MockMvc mvc;
@@ -36,7 +40,7 @@ class RoomControllerTest {
 
     @Test
     void registeringARoomAnswers201() throws Exception {
-        mvc.perform(post("/api/rooms").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/rooms").with(STAFF).contentType(MediaType.APPLICATION_JSON).content("""
                    {"roomNumber":"201","type":"SUITE","capacity":3,"nightlyRate":250.00}"""))
            .andExpect(status().isCreated())
            .andExpect(header().string("Location", "/api/rooms/201"));
@@ -48,10 +52,22 @@ class RoomControllerTest {
         when(commands.send(any())).thenThrow(new CommandExecutionException("refused", null,
                 new RejectionDetails(Rejection.ROOM_ALREADY_REGISTERED, "Room 201 is already registered")));
 
-        mvc.perform(post("/api/rooms").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/rooms").with(STAFF).contentType(MediaType.APPLICATION_JSON).content("""
                    {"roomNumber":"201","type":"SUITE","capacity":3,"nightlyRate":250.00}"""))
            .andExpect(status().isConflict())
            .andExpect(jsonPath("$.detail").value("Room 201 is already registered"));
+    }
+
+    @Test
+    void onlyStaffRegisterRooms() throws Exception {
+        String room = "{\"roomNumber\":\"201\",\"type\":\"SUITE\",\"capacity\":3,\"nightlyRate\":250.00}";
+        mvc.perform(post("/api/rooms").contentType(MediaType.APPLICATION_JSON).content(room))
+           .andExpect(status().isUnauthorized())
+           .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        mvc.perform(post("/api/rooms").with(httpBasic("staff", "not-the-password"))
+                                      .contentType(MediaType.APPLICATION_JSON).content(room))
+           .andExpect(status().isUnauthorized());
+        verify(commands, never()).send(any());
     }
 
     @ParameterizedTest
@@ -65,7 +81,7 @@ class RoomControllerTest {
             "{\"roomNumber\":\"201\",\"type\":\"SUITE\",\"capacity\":3}",
             "[]"})
     void anInvalidRoomIsA400(String body) throws Exception {
-        mvc.perform(post("/api/rooms").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/rooms").with(STAFF).contentType(MediaType.APPLICATION_JSON).content(body))
            .andExpect(status().isBadRequest())
            .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE));
         verify(commands, never()).send(any());

@@ -41,6 +41,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causedBy(ex, RequestBodyLimit.BodyTooLarge.class) instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+            ProblemDetail problem = Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            return createResponseEntity(problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
         return badRequest(unreadableBody(jsonCause(ex)), headers, request);
     }
 
@@ -111,12 +115,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Throwable jsonCause(Throwable failure) {
+        Throwable json = causedBy(failure, JsonProcessingException.class);
+        return json == null ? failure : json;
+    }
+
+    private static Throwable causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JsonProcessingException) {
+            if (type.isInstance(t)) {
                 return t;
             }
         }
-        return failure;
+        return null;
     }
 
     static String unreadableBody(Throwable cause) {

@@ -28,7 +28,7 @@ public final class Problems {
     }
 
     /** A 500 that names an error id to find in the log, never the exception itself. */
-    public static ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    public static ResponseEntity<ProblemDetail> unexpected(Throwable ex) {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {}", errorId, ex);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR,
