@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** The guest page in one browser window, in the words of a guest using it. */
@@ -71,6 +72,13 @@ final class GuestPage implements AutoCloseable {
         if (!last.equals(first)) {
             cell(room, last).findElement(By.tagName("button")).click();
         }
+    }
+
+    /** Waits until the table shows exactly these rooms, in this order. */
+    void awaitRooms(List<String> rooms) {
+        await(PATIENCE).withMessage(() -> name + ": the table to show rooms " + rooms)
+                .until(d -> rooms.equals(d.findElements(By.cssSelector("tbody tr[data-room]")).stream()
+                        .map(row -> row.getAttribute("data-room")).toList()));
     }
 
     /** Every cell of the table as "room|date" → "free" or "taken". */

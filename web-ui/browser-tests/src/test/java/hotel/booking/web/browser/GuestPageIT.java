@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,7 @@ class GuestPageIT {
         bob.awaitCell("103", first, "taken", GuestPage.FLIP_WITHIN);
         bob.awaitCell("103", last, "taken", GuestPage.FLIP_WITHIN);
         assertThat(bob.cell("103", first).getAttribute("class")).as("a flipped cell is highlighted").contains("flipped");
+        bob.screenshot(SCREENSHOTS, "justFlipped");
         assertThat(bob.cellState("103", last.plusDays(1))).isEqualTo("free");
 
         WebElement confirmation = ada.confirmation();
@@ -173,6 +175,25 @@ class GuestPageIT {
             Thread.sleep(100);
         }
         throw new AssertionError("The availability read model never showed " + night + " as " + state);
+    }
+
+    @Test
+    void aNewRoomAppearsInBothWindows() throws Exception {
+        hotel.api().registerRoom("111", "SUITE", 4, "349.00");
+
+        for (GuestPage guest : new GuestPage[] {ada, bob}) {
+            guest.awaitCell("111", today, "free", GuestPage.FLIP_WITHIN);
+            assertThat(guest.driver().findElement(By.cssSelector("tr[data-room='111'] th")).getText())
+                    .contains("111").contains("Suite").contains("4 guests");
+            assertThat(guest.cells().entrySet().stream()
+                            .filter(night -> night.getKey().startsWith("111|")).map(Map.Entry::getValue))
+                    .hasSize(14).containsOnly("free");
+        }
+
+        ada.field("filter-type").sendKeys("Suite");
+        ada.awaitRooms(List.of("110", "111"));
+        ada.field("filter-guests").sendKeys("4");
+        ada.awaitRooms(List.of("111"));
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,6 +63,18 @@ final class HotelApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("reservationId").asText();
+    }
+
+    /** Registers a room as the front desk does. */
+    void registerRoom(String room, String type, int capacity, String nightlyRate) throws IOException {
+        String body = """
+                {"roomNumber":"%s","type":"%s","capacity":%d,"nightlyRate":%s}""".formatted(room, type, capacity, nightlyRate);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/rooms"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("staff:" + HotelServer.STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     private URI uri(String path) {

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.fail;
  */
 final class HotelServer implements AutoCloseable {
 
+    /** The front desk's password for this app (HTTP Basic, user {@code staff}). */
+    static final String STAFF_PASSWORD = "front-desk-" + Long.toHexString(System.nanoTime());
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int SAMPLE_ROOMS = 10;
@@ -59,9 +62,10 @@ final class HotelServer implements AutoCloseable {
     void start() {
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(List.of(javaCommand(), "-jar", jar.toString(), "--server.port=" + port,
-                    "--hotel.embedded-postgres.data-dir=" + dataDir))
-                    .redirectErrorStream(true)
+            ProcessBuilder app = new ProcessBuilder(List.of(javaCommand(), "-jar", jar.toString(),
+                    "--server.port=" + port, "--hotel.embedded-postgres.data-dir=" + dataDir));
+            app.environment().put("HOTEL_STAFF_PASSWORD", STAFF_PASSWORD);
+            process = app.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
