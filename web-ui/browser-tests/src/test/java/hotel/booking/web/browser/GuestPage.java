@@ -58,12 +58,12 @@ final class GuestPage implements AutoCloseable {
     }
 
     String cellState(String room, LocalDate night) {
-        return cell(room, night).getAttribute("data-state");
+        return cell(room, night).getDomAttribute("data-state");
     }
 
     void awaitCell(String room, LocalDate night, String state, Duration within) {
         await(within).withMessage(() -> name + ": room " + room + " on " + night + " to be " + state)
-                .until(d -> state.equals(d.findElement(cellSelector(room, night)).getAttribute("data-state")));
+                .until(d -> state.equals(d.findElement(cellSelector(room, night)).getDomAttribute("data-state")));
     }
 
     /** Clicks the first night of a stay and then its last night, as a guest does. */
@@ -78,7 +78,7 @@ final class GuestPage implements AutoCloseable {
     void awaitRooms(List<String> rooms) {
         await(PATIENCE).withMessage(() -> name + ": the table to show rooms " + rooms)
                 .until(d -> rooms.equals(d.findElements(By.cssSelector("tbody tr[data-room]")).stream()
-                        .map(row -> row.getAttribute("data-room")).toList()));
+                        .map(row -> row.getDomAttribute("data-room")).toList()));
     }
 
     /** Every cell of the table as "room|date" → "free" or "taken". */
@@ -92,12 +92,12 @@ final class GuestPage implements AutoCloseable {
     // the connection indicator
 
     String connection() {
-        return driver.findElement(By.id("connection")).getAttribute("data-state");
+        return driver.findElement(By.id("connection")).getDomAttribute("data-state");
     }
 
     void awaitConnection(String state, Duration within) {
         await(within).withMessage(() -> name + ": the indicator to say " + state + " (it says " + connection() + ")")
-                .until(d -> state.equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+                .until(d -> state.equals(d.findElement(By.id("connection")).getDomAttribute("data-state")));
     }
 
     // the booking form
@@ -155,7 +155,7 @@ final class GuestPage implements AutoCloseable {
 
     void awaitMyReservationStatus(String reservationId, String status) {
         await(PATIENCE).withMessage(() -> name + ": reservation " + reservationId + " to be " + status)
-                .until(d -> status.equals(myReservation(reservationId).getAttribute("data-status")));
+                .until(d -> status.equals(myReservation(reservationId).getDomAttribute("data-status")));
     }
 
     /** Cancel…, then Yes. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two guests, each in a browser of their own, on the guest page of the packaged app. Every scenario
  * leaves screenshots of both windows in {@code target/screenshots}, whether it passes or not.
  */
+@ExtendWith(Chromium.IfInstalled.class)
 class GuestPageIT {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
@@ -40,7 +42,7 @@ class GuestPageIT {
 
     @BeforeAll
     static void startHotelAndBrowsers() {
-        Chromium.assumeInstalled();
+        Chromium.requireInstalled();
         hotel = HotelServer.packaged(data.resolve("postgres"), WORK.resolve("app.log"));
         hotel.start();
         ada = new GuestPage(Chromium.open(data.resolve("browsers"), "ada"), "ada");
@@ -82,18 +84,18 @@ class GuestPageIT {
 
         ada.chooseNights("103", first, last);
         assertThat(ada.bookingSummary()).contains("Room 103").contains("2 nights");
-        assertThat(ada.cell("103", first).getAttribute("data-selected")).isNotNull();
+        assertThat(ada.cell("103", first).getDomAttribute("data-selected")).isNotNull();
         ada.enterGuest("Ada Lovelace", "ada@example.com");
         ada.book();
 
         bob.awaitCell("103", first, "taken", GuestPage.FLIP_WITHIN);
         bob.awaitCell("103", last, "taken", GuestPage.FLIP_WITHIN);
-        assertThat(bob.cell("103", first).getAttribute("class")).as("a flipped cell is highlighted").contains("flipped");
+        assertThat(bob.cell("103", first).getDomAttribute("class")).as("a flipped cell is highlighted").contains("flipped");
         bob.screenshot(SCREENSHOTS, "justFlipped");
         assertThat(bob.cellState("103", last.plusDays(1))).isEqualTo("free");
 
         WebElement confirmation = ada.confirmation();
-        String reservationId = confirmation.getAttribute("data-reservation-id");
+        String reservationId = confirmation.getDomAttribute("data-reservation-id");
         assertThat(reservationId).matches(UUID_PATTERN);
         assertThat(confirmation.getText()).contains(reservationId).contains("Room 103").contains("2 nights");
         ada.awaitMyReservationStatus(reservationId, "CONFIRMED");
@@ -132,7 +134,7 @@ class GuestPageIT {
         ada.chooseNights("105", night, night);
         ada.enterGuest("Ada Lovelace", "ada@example.com");
         ada.book();
-        String reservationId = ada.confirmation().getAttribute("data-reservation-id");
+        String reservationId = ada.confirmation().getDomAttribute("data-reservation-id");
         bob.awaitCell("105", night, "taken", GuestPage.FLIP_WITHIN);
         ada.awaitMyReservationStatus(reservationId, "CONFIRMED");
 
@@ -206,11 +208,11 @@ class GuestPageIT {
         ada.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT, Keys.SPACE);
 
         WebElement focused = ada.driver().switchTo().activeElement();
-        assertThat(focused.findElement(By.xpath("..")).getAttribute("data-room")).isEqualTo("109");
-        assertThat(focused.getAttribute("tabindex")).isEqualTo("0");
-        assertThat(ada.field("booking-room").getAttribute("value")).isEqualTo("109");
-        assertThat(ada.field("booking-check-in").getAttribute("value")).isEqualTo(today.plusDays(2).toString());
-        assertThat(ada.field("booking-check-out").getAttribute("value")).isEqualTo(today.plusDays(4).toString());
+        assertThat(focused.findElement(By.xpath("..")).getDomAttribute("data-room")).isEqualTo("109");
+        assertThat(focused.getDomAttribute("tabindex")).isEqualTo("0");
+        assertThat(ada.field("booking-room").getDomProperty("value")).isEqualTo("109");
+        assertThat(ada.field("booking-check-in").getDomProperty("value")).isEqualTo(today.plusDays(2).toString());
+        assertThat(ada.field("booking-check-out").getDomProperty("value")).isEqualTo(today.plusDays(4).toString());
 
         String name = "<img src=x onerror=\"window.injected=true\"> Eve";
         ada.enterGuest(name, "eve@example.com");
@@ -218,7 +220,7 @@ class GuestPageIT {
 
         WebElement confirmation = ada.confirmation();
         assertThat(confirmation.getText()).contains("for " + name);
-        String reservationId = confirmation.getAttribute("data-reservation-id");
+        String reservationId = confirmation.getDomAttribute("data-reservation-id");
         assertThat(ada.myReservation(reservationId).getText()).contains(name);
         assertThat(ada.driver().findElements(By.cssSelector("main img"))).isEmpty();
         assertThat(ada.script("return window.injected === undefined")).isEqualTo(true);
