@@ -15,7 +15,7 @@ const CONNECTION_TEXT = {
     connecting: 'Connecting…',
     live: 'Live',
     reconnecting: 'Reconnecting…',
-    offline: 'Offline, retrying',
+    offline: 'Offline',
 };
 
 const byId = (id) => document.getElementById(id);
