@@ -33,11 +33,14 @@ export function nights(from, to) {
     return Array.from({ length: count }, (_, i) => addDays(from, i));
 }
 
+/** The page speaks English; dates follow the reader's English (en-GB: 24 Nov, en-US: Nov 24). */
+export const LOCALE = navigator.languages?.find((language) => language.startsWith('en')) ?? 'en';
+
 const formats = {
-    weekday: new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' }),
-    dayMonth: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-    short: new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }),
-    long: new Intl.DateTimeFormat(undefined,
+    weekday: new Intl.DateTimeFormat(LOCALE, { weekday: 'short', timeZone: 'UTC' }),
+    dayMonth: new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    short: new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    long: new Intl.DateTimeFormat(LOCALE,
         { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 

@@ -3,7 +3,7 @@
 import * as dates from './dates.js';
 
 const ROOM_TYPES = { SINGLE: 'Single', DOUBLE: 'Double', TWIN: 'Twin', SUITE: 'Suite', FAMILY: 'Family' };
-const MONEY = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const MONEY = new Intl.NumberFormat(dates.LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const roomTypeName = (type) => ROOM_TYPES[type] ?? String(type);
 
