@@ -1,0 +1,219 @@
+// "My reservations": the bookings made in this browser, kept in local storage with their
+// cancellation tokens. Their status comes from the server; right after a booking the read side may
+// not know it yet for a moment, so a 404 is asked again a few times before it counts.
+
+import * as api from './api.js';
+import { element, say } from './dom.js';
+import { formatMoney, nightCount, stayText } from './words.js';
+
+const KEY = 'hotel.my-reservations';
+const NOT_YET_KNOWN_RETRIES = 12;
+const RETRY_MS = 250;
+
+const STATUS_TEXT = {
+    checking: 'Checking…',
+    CONFIRMED: 'Confirmed',
+    CANCELLED: 'Cancelled',
+    unknown: 'Not found at the hotel',
+    refused: 'The hotel does not accept this browser\'s token',
+    unreachable: 'Could not check just now',
+};
+
+const store = {
+    all() {
+        try {
+            const list = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+            return Array.isArray(list) ? list.filter(isReservation) : [];
+        } catch {
+            return [];
+        }
+    },
+    save(list) {
+        try {
+            localStorage.setItem(KEY, JSON.stringify(list));
+        } catch {
+            // storage full or switched off: the list lasts as long as the page
+        }
+    },
+};
+
+function isReservation(entry) {
+    return entry && typeof entry.reservationId === 'string' && typeof entry.cancellationToken === 'string'
+        && typeof entry.roomNumber === 'string' && typeof entry.checkIn === 'string'
+        && typeof entry.checkOut === 'string';
+}
+
+export class MyReservations {
+    #list;
+    #empty;
+    #heading;
+    #reservations;
+    #confirming = new Set();
+    #busy = new Set();
+    #problems = new Map();
+
+    /** @param heading where focus goes when an item goes away */
+    constructor({ list, empty, heading }) {
+        this.#list = list;
+        this.#empty = empty;
+        this.#heading = heading;
+        this.#reservations = store.all();
+        window.addEventListener('storage', (event) => {
+            if (event.key === KEY) {
+                this.#reservations = store.all();
+                this.#render();
+            }
+        });
+        this.#render();
+        this.#reservations.forEach((reservation) => this.#check(reservation.reservationId));
+    }
+
+    add(confirmation, guestName) {
+        const { reservationId, cancellationToken, roomNumber, checkIn, checkOut, nights, totalPrice } = confirmation;
+        this.#reservations = this.#reservations.filter((r) => r.reservationId !== reservationId);
+        this.#reservations.push({
+            reservationId, cancellationToken, roomNumber, checkIn, checkOut, nights, totalPrice, guestName,
+            status: 'CONFIRMED',
+        });
+        this.#saveAndRender();
+        this.#check(reservationId);
+    }
+
+    async #check(reservationId, retries = NOT_YET_KNOWN_RETRIES) {
+        const reservation = this.#find(reservationId);
+        if (!reservation) {
+            return;
+        }
+        try {
+            const found = await api.reservation(reservationId, reservation.cancellationToken);
+            this.#update(reservationId, { status: found.status });
+        } catch (problem) {
+            if (problem.status === 404 && retries > 0) {
+                setTimeout(() => this.#check(reservationId, retries - 1), RETRY_MS);
+                return;
+            }
+            const status = { 404: 'unknown', 403: 'refused' }[problem.status] ?? 'unreachable';
+            this.#update(reservationId, { status: status === 'unreachable' ? reservation.status : status });
+        }
+    }
+
+    async #cancel(reservationId) {
+        const reservation = this.#find(reservationId);
+        this.#busy.add(reservationId);
+        this.#problems.delete(reservationId);
+        this.#render();
+        try {
+            await api.cancel(reservationId, reservation.cancellationToken);
+            this.#confirming.delete(reservationId);
+            this.#update(reservationId, { status: 'CANCELLED' });
+        } catch (problem) {
+            if (problem.status === 409) {
+                this.#confirming.delete(reservationId);
+                this.#update(reservationId, { status: 'CANCELLED' });
+            }
+            this.#problems.set(reservationId, `Not cancelled: ${problem.message}`);
+        } finally {
+            this.#busy.delete(reservationId);
+            this.#render();
+            this.#focus(reservationId, '.status');
+        }
+    }
+
+    #forget(reservationId) {
+        this.#reservations = this.#reservations.filter((r) => r.reservationId !== reservationId);
+        this.#saveAndRender();
+        this.#heading.focus();
+    }
+
+    #find(reservationId) {
+        return this.#reservations.find((r) => r.reservationId === reservationId);
+    }
+
+    #update(reservationId, changes) {
+        const reservation = this.#find(reservationId);
+        if (reservation && Object.entries(changes).some(([key, value]) => reservation[key] !== value)) {
+            Object.assign(reservation, changes);
+            this.#saveAndRender();
+        }
+    }
+
+    #saveAndRender() {
+        store.save(this.#reservations);
+        this.#render();
+    }
+
+    #render() {
+        const focused = this.#list.contains(document.activeElement) ? {
+            id: document.activeElement.closest('li')?.dataset.reservationId,
+            action: document.activeElement.dataset.action,
+        } : null;
+        const items = [...this.#reservations]
+            .sort((a, b) => a.checkIn.localeCompare(b.checkIn) || a.roomNumber.localeCompare(b.roomNumber))
+            .map((reservation) => this.#item(reservation));
+        this.#list.replaceChildren(...items);
+        this.#empty.hidden = items.length > 0;
+        if (focused?.id && focused.action) {
+            this.#focus(focused.id, `[data-action="${focused.action}"]`);
+        }
+    }
+
+    #item(reservation) {
+        const { reservationId, status } = reservation;
+        const item = element('li', { className: 'reservation' });
+        item.dataset.reservationId = reservationId;
+        item.dataset.status = status;
+        const details = [nightCount(reservation.nights), `${formatMoney(reservation.totalPrice)} in all`];
+        if (reservation.guestName) {
+            details.push(`for ${reservation.guestName}`);
+        }
+        const statusText = element('span', { className: 'status', tabIndex: -1 }, STATUS_TEXT[status] ?? status);
+        statusText.dataset.status = status;
+        item.append(
+            element('p', { className: 'stay' }, stayText(reservation)),
+            element('p', { className: 'details' }, `${details.join(' · ')} · `, statusText),
+            element('p', { className: 'reference' }, 'Reservation ', element('code', {}, reservationId)),
+            this.#actions(reservation));
+        const problem = element('p', { className: 'problem' });
+        problem.setAttribute('role', 'alert');
+        say(problem, this.#problems.get(reservationId));
+        item.append(problem);
+        return item;
+    }
+
+    #actions({ reservationId, status, roomNumber }) {
+        const actions = element('div', { className: 'actions' });
+        const button = (action, text, label, onClick, className = 'secondary') => {
+            const b = element('button', { type: 'button', className }, text);
+            b.dataset.action = action;
+            b.setAttribute('aria-label', label);
+            b.disabled = this.#busy.has(reservationId);
+            b.addEventListener('click', onClick);
+            return b;
+        };
+        if (status === 'CONFIRMED' && this.#confirming.has(reservationId)) {
+            actions.append(
+                element('span', { className: 'question' }, 'Cancel this stay?'),
+                button('confirm-cancel', this.#busy.has(reservationId) ? 'Cancelling…' : 'Yes, cancel it',
+                    `Yes, cancel the stay in room ${roomNumber}`, () => this.#cancel(reservationId), 'danger'),
+                button('keep', 'Keep it', `Keep the stay in room ${roomNumber}`, () => {
+                    this.#confirming.delete(reservationId);
+                    this.#render();
+                    this.#focus(reservationId, '[data-action="cancel"]');
+                }));
+        } else if (status === 'CONFIRMED') {
+            actions.append(button('cancel', 'Cancel…', `Cancel the stay in room ${roomNumber}`, () => {
+                this.#confirming.add(reservationId);
+                this.#render();
+                this.#focus(reservationId, '[data-action="confirm-cancel"]');
+            }));
+        } else if (status !== 'checking') {
+            actions.append(button('forget', 'Remove from list', `Remove the stay in room ${roomNumber} from this list`,
+                () => this.#forget(reservationId)));
+        }
+        return actions;
+    }
+
+    #focus(reservationId, selector) {
+        this.#list.querySelector(`[data-reservation-id="${CSS.escape(reservationId)}"] ${selector}`)?.focus();
+    }
+}
