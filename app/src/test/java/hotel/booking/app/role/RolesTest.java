@@ -34,12 +34,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class RolesTest {
 
     private static final Set<String> COMMAND_ROUTES = Set.of("POST /api/rooms", "POST /api/reservations",
-            "DELETE /api/reservations/{reservationId}");
+            "DELETE /api/reservations/{reservationId}", "PUT /api/rooms/{roomNumber}/rates",
+            "PATCH /api/reservations/{reservationId}", "POST /api/reservations/{reservationId}/move");
     private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}",
             "GET /api/availability", "GET /api/availability/stream", "GET /api/reports/occupancy",
             "GET /api/reports/cancellations", "GET /api/reports/lead-times", "GET /api/audit/events",
-            "GET /api/audit/rooms/{roomNumber}/history", "GET /api/audit/reservations/{reservationId}/history");
-    private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry");
+            "GET /api/audit/rooms/{roomNumber}/history", "GET /api/audit/reservations/{reservationId}/history",
+            "GET /api/quote", "GET /api/rooms/{roomNumber}/rates");
+    private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry", "reservation-moves");
     private static final Set<String> QUERY_PROCESSORS = Set.of("rooms", "reservations", "availability", "reports");
 
     abstract static class Node {

@@ -47,7 +47,8 @@ class BookingAttemptLimits implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (enabled) {
-            registry.addInterceptor(new Limiter()).addPathPatterns("/api/reservations", "/api/reservations/*");
+            registry.addInterceptor(new Limiter()).addPathPatterns("/api/reservations", "/api/reservations/*",
+                    "/api/reservations/*/move");
         }
     }
 
@@ -72,7 +73,8 @@ class BookingAttemptLimits implements WebMvcConfigurer {
         }
 
         private static boolean isAttempt(HttpServletRequest request) {
-            return "POST".equals(request.getMethod()) || "DELETE".equals(request.getMethod());
+            return "POST".equals(request.getMethod()) || "DELETE".equals(request.getMethod())
+                    || "PATCH".equals(request.getMethod());
         }
     }
 }

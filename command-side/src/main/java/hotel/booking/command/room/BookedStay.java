@@ -20,6 +20,15 @@ record BookedStay(Stay stay, BigDecimal price, String guestFingerprint, boolean 
         return new BookedStay(stay, price, fingerprint(guest), false);
     }
 
+    /** A stay that moved in from another room: no guest fingerprint, so no booking retry matches it. */
+    static BookedStay movedIn(Stay stay, BigDecimal price) {
+        return new BookedStay(stay, price, "", false);
+    }
+
+    BookedStay changedTo(Stay newStay, BigDecimal newPrice) {
+        return new BookedStay(newStay, newPrice, guestFingerprint, released);
+    }
+
     boolean active() {
         return !released;
     }

@@ -46,6 +46,14 @@ final class Bookings {
                    .findFirst();
     }
 
+    /** An active reservation other than {@code reservationId} with a night in common with {@code stay}, if any. */
+    Optional<Map.Entry<UUID, BookedStay>> conflictWith(Stay stay, UUID reservationId) {
+        return byId.entrySet().stream()
+                   .filter(e -> !e.getKey().equals(reservationId))
+                   .filter(e -> e.getValue().active() && e.getValue().stay().overlaps(stay))
+                   .findFirst();
+    }
+
     void add(UUID reservationId, BookedStay booked) {
         byId.put(reservationId, booked);
     }

@@ -1,13 +1,29 @@
 package hotel.booking.command.room;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import hotel.booking.api.ChangeStay;
+import hotel.booking.api.CompleteMove;
+import hotel.booking.api.FailMove;
+import hotel.booking.api.MoveFailed;
+import hotel.booking.api.MoveRequested;
+import hotel.booking.api.RateOverride;
 import hotel.booking.api.RegisterRoom;
+import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.ReleaseRoom;
+import hotel.booking.api.RequestMove;
+import hotel.booking.api.ReserveMovedStay;
+import hotel.booking.api.RoomRateSet;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.ReserveRoom;
+import hotel.booking.api.SetRoomRate;
 import hotel.booking.api.Stay;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
+import hotel.booking.api.StayPrice;
+import hotel.booking.api.Tariff;
+import hotel.booking.api.UndoMoveIn;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,6 +36,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -37,6 +58,8 @@ class Room {
     private String roomNumber;
     private BigDecimal nightlyRate;
     private Bookings bookings = new Bookings();
+    private List<RateOverride> rates = new ArrayList<>();
+    private Map<UUID, PendingMove> movesOut = new HashMap<>();
 
     Room() {
     }
@@ -69,9 +92,9 @@ class Room {
                     "Room " + roomNumber + " is already booked for " + taken.getValue().stay()
                             + ", which shares a night with " + command.stay());
         });
-        BigDecimal price = priceOf(command.stay());
+        StayPrice price = priceOf(command.stay());
         apply(new RoomReserved(roomNumber, command.reservationId(), command.stay(), price, command.guest()));
-        return price;
+        return price.total();
     }
 
     @CommandHandler
@@ -86,8 +109,115 @@ class Room {
         apply(new RoomReleased(roomNumber, command.reservationId(), booked.stay(), command.reason()));
     }
 
-    private BigDecimal priceOf(Stay stay) {
-        return nightlyRate.multiply(BigDecimal.valueOf(stay.nights()));
+    private StayPrice priceOf(Stay stay) {
+        return new Tariff(nightlyRate, rates).price(stay);
+    }
+
+    @CommandHandler
+    void handle(SetRoomRate command) {
+        RatePolicy.check(command.rate());
+        if (rates.isEmpty() || !rates.get(rates.size() - 1).equals(command.rate())) {
+            apply(new RoomRateSet(roomNumber, command.rate()));
+        }
+    }
+
+    /** New dates in one decision: the reservation holds its old nights until it holds the new ones. */
+    @CommandHandler
+    BigDecimal handle(ChangeStay command) {
+        BookedStay booked = activeBooking(command.reservationId());
+        if (booked.stay().equals(command.stay())) {
+            return booked.price();
+        }
+        refuseWhileMoving(command.reservationId());
+        StayPolicy.check(command.stay());
+        refuseTakenNights(command.stay(), command.reservationId());
+        StayPrice price = priceOf(command.stay());
+        apply(new StayChanged(roomNumber, command.reservationId(), booked.stay(), command.stay(), price));
+        return price.total();
+    }
+
+    @CommandHandler
+    void handle(RequestMove command) {
+        BookedStay booked = activeBooking(command.reservationId());
+        refuseWhileMoving(command.reservationId());
+        if (roomNumber.equals(command.targetRoom())) {
+            throw new RoomRuleViolation(Rejection.ALREADY_IN_ROOM,
+                    "Reservation " + command.reservationId() + " is already in room " + roomNumber);
+        }
+        apply(new MoveRequested(roomNumber, command.reservationId(), booked.stay(), command.targetRoom(),
+                command.moveId()));
+    }
+
+    /** @return the price of the stay in this room */
+    @CommandHandler
+    BigDecimal handle(ReserveMovedStay command) {
+        var known = bookings.find(command.reservationId()).filter(BookedStay::active);
+        if (known.isPresent()) {
+            if (known.get().stay().equals(command.stay())) {
+                return known.get().price();
+            }
+            throw new RoomRuleViolation(Rejection.RESERVATION_ID_CONFLICT,
+                    "Room " + roomNumber + " already holds reservation " + command.reservationId());
+        }
+        StayPolicy.check(command.stay());
+        refuseTakenNights(command.stay(), command.reservationId());
+        StayPrice price = priceOf(command.stay());
+        apply(new StayMovedIn(roomNumber, command.reservationId(), command.stay(), price, command.fromRoom(),
+                command.moveId()));
+        return price.total();
+    }
+
+    @CommandHandler
+    void handle(CompleteMove command) {
+        BookedStay booked = activeBooking(command.reservationId());
+        PendingMove pending = movesOut.get(command.reservationId());
+        if (pending == null || !pending.moveId().equals(command.moveId())) {
+            throw new RoomRuleViolation(Rejection.NOT_BEING_MOVED,
+                    "Reservation " + command.reservationId() + " is not moving out of room " + roomNumber);
+        }
+        apply(new RoomReleased(roomNumber, command.reservationId(), booked.stay(), ReleaseReason.MOVED));
+    }
+
+    @CommandHandler
+    void handle(UndoMoveIn command) {
+        BookedStay booked = activeBooking(command.reservationId());
+        apply(new RoomReleased(roomNumber, command.reservationId(), booked.stay(), ReleaseReason.MOVE_UNDONE));
+    }
+
+    /** A move that is not (or no longer) pending has nothing to fail: a retried failure changes nothing. */
+    @CommandHandler
+    void handle(FailMove command) {
+        PendingMove pending = movesOut.get(command.reservationId());
+        if (pending != null && pending.moveId().equals(command.moveId())) {
+            apply(new MoveFailed(roomNumber, command.reservationId(), pending.targetRoom(), command.moveId(),
+                    command.rejection(), command.detail()));
+        }
+    }
+
+    private BookedStay activeBooking(UUID reservationId) {
+        BookedStay booked = bookings.find(reservationId).orElseThrow(() -> new RoomRuleViolation(
+                Rejection.RESERVATION_NOT_FOUND, "Room " + roomNumber + " has no reservation " + reservationId));
+        if (!booked.active()) {
+            throw new RoomRuleViolation(Rejection.RESERVATION_ALREADY_RELEASED,
+                    "Reservation " + reservationId + " was already released");
+        }
+        return booked;
+    }
+
+    private void refuseWhileMoving(UUID reservationId) {
+        PendingMove pending = movesOut.get(reservationId);
+        if (pending != null) {
+            throw new RoomRuleViolation(Rejection.RESERVATION_BEING_MOVED, "Reservation " + reservationId
+                    + " is moving to room " + pending.targetRoom() + "; try again in a moment");
+        }
+    }
+
+    private void refuseTakenNights(Stay stay, UUID reservationId) {
+        bookings.conflictWith(stay, reservationId).ifPresent(taken -> {
+            throw new RoomRuleViolation(Rejection.NIGHTS_TAKEN,
+                    "Room " + roomNumber + " is already booked for " + taken.getValue().stay()
+                            + ", which shares a night with " + stay);
+        });
     }
 
     @EventSourcingHandler
@@ -105,5 +235,41 @@ class Room {
     @EventSourcingHandler
     void on(RoomReleased event) {
         bookings.release(event.reservationId());
+    }
+
+    @EventSourcingHandler
+    void on(RoomRateSet event, @Timestamp Instant at) {
+        LocalDate forgetBefore = LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(Bookings.RETAINED_DAYS);
+        rates = new ArrayList<>(new Tariff(nightlyRate, rates).with(event.rate())
+                                                              .withoutOverridesEndingBefore(forgetBefore).overrides());
+    }
+
+    @EventSourcingHandler
+    void on(StayChanged event) {
+        bookings.find(event.reservationId()).ifPresent(booked ->
+                bookings.add(event.reservationId(), booked.changedTo(event.stay(), event.totalPrice())));
+    }
+
+    @EventSourcingHandler
+    void on(MoveRequested event) {
+        forgetFinishedMoves();
+        movesOut.put(event.reservationId(), new PendingMove(event.targetRoom(), event.moveId()));
+    }
+
+    @EventSourcingHandler
+    void on(StayMovedIn event) {
+        forgetFinishedMoves();
+        movesOut.remove(event.reservationId());
+        bookings.add(event.reservationId(), BookedStay.movedIn(event.stay(), event.totalPrice()));
+    }
+
+    @EventSourcingHandler
+    void on(MoveFailed event) {
+        movesOut.remove(event.reservationId());
+    }
+
+    /** A move out ends with the release of the reservation (reason MOVED); its entry is then of no use. */
+    private void forgetFinishedMoves() {
+        movesOut.keySet().removeIf(id -> bookings.find(id).filter(BookedStay::active).isEmpty());
     }
 }

@@ -17,8 +17,12 @@ public final class InMemoryAvailability implements AvailabilityStore {
     private record HeldStay(String roomNumber, Stay stay) {
     }
 
+    /** A reservation moving between rooms holds a stay in each for a moment. */
+    private record StayKey(UUID reservationId, String roomNumber) {
+    }
+
     private final Map<String, Room> rooms = new LinkedHashMap<>();
-    private final Map<UUID, HeldStay> stays = new HashMap<>();
+    private final Map<StayKey, HeldStay> stays = new HashMap<>();
 
     /** A projection that folds events into this store and reports no changes. */
     public AvailabilityProjection projection() {
@@ -53,12 +57,18 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     @Override
     public boolean addStay(UUID reservationId, String roomNumber, Stay stay) {
-        return stays.putIfAbsent(reservationId, new HeldStay(roomNumber, stay)) == null;
+        return stays.putIfAbsent(new StayKey(reservationId, roomNumber), new HeldStay(roomNumber, stay)) == null;
     }
 
     @Override
-    public boolean removeStay(UUID reservationId) {
-        return stays.remove(reservationId) != null;
+    public boolean removeStay(UUID reservationId, String roomNumber) {
+        return stays.remove(new StayKey(reservationId, roomNumber)) != null;
+    }
+
+    @Override
+    public boolean changeStay(UUID reservationId, String roomNumber, Stay previous, Stay stay) {
+        return stays.replace(new StayKey(reservationId, roomNumber), new HeldStay(roomNumber, previous),
+                new HeldStay(roomNumber, stay));
     }
 
     @Override
@@ -73,7 +83,7 @@ public final class InMemoryAvailability implements AvailabilityStore {
     }
 
     public void forEachStay(StayConsumer action) {
-        stays.forEach((id, held) -> action.accept(id, held.roomNumber(), held.stay()));
+        stays.forEach((key, held) -> action.accept(key.reservationId(), held.roomNumber(), held.stay()));
     }
 
     @FunctionalInterface

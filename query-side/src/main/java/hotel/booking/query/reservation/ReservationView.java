@@ -1,5 +1,7 @@
 package hotel.booking.query.reservation;
 
+import hotel.booking.api.StayPrice;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,5 +18,13 @@ public record ReservationView(UUID reservationId,
                               String guestEmail,
                               Instant bookedAt,
                               Instant releasedAt,
-                              String releaseReason) {
+                              String releaseReason,
+                              String currency) {
+
+    public ReservationView(UUID reservationId, String roomNumber, LocalDate checkIn, LocalDate checkOut, long nights,
+                           BigDecimal totalPrice, ReservationStatus status, String guestName, String guestEmail,
+                           Instant bookedAt, Instant releasedAt, String releaseReason) {
+        this(reservationId, roomNumber, checkIn, checkOut, nights, totalPrice, status, guestName, guestEmail,
+                bookedAt, releasedAt, releaseReason, StayPrice.HOTEL_CURRENCY);
+    }
 }

@@ -1,0 +1,10 @@
+package hotel.booking.api;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+/** A reservation of this room is to move to {@code targetRoom}; it keeps its nights here until it has them there. */
+@Revision("1")
+public record MoveRequested(String roomNumber, UUID reservationId, Stay stay, String targetRoom, UUID moveId) {
+}
