@@ -49,7 +49,8 @@ public class ReservationMove {
     private String fromRoom;
     private String toRoom;
 
-    @StartSaga
+    /** Always a saga of its own: one left over from an earlier move of the reservation must not take it. */
+    @StartSaga(forceNew = true)
     @SagaEventHandler(associationProperty = "reservationId")
     void on(MoveRequested event) {
         moveId = event.moveId();
