@@ -33,7 +33,7 @@ public class PastAvailability {
 
     static final String AGGREGATE_TYPE = "Room";
 
-    private static final String EVENTS_UP_TO = """
+    static final String EVENTS_UP_TO = """
             SELECT global_index, time_stamp, payload_type, payload_revision, payload
             FROM domain_event_entry
             WHERE type = ?

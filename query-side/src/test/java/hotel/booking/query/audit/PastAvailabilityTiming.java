@@ -5,6 +5,7 @@ import hotel.booking.query.availability.AvailabilityQuery;
 import hotel.booking.testsupport.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -40,11 +41,37 @@ public final class PastAvailabilityTiming {
         PastAvailability past = new PastAvailability(dataSource, new DataSourceTransactionManager(dataSource),
                 new JsonConfiguration().serializer());
 
+        timeReadingAlone(dataSource, runs, history.end());
         time(past, runs, "asOf the end (every event), 30 nights", history.end(), 30);
         time(past, runs, "asOf the end (every event), 366 nights", history.end(), 366);
         time(past, runs, "asOf half-way (half the events), 30 nights",
                 history.bookedAt((long) rooms * bookingsPerRoom / 2), 30);
         System.exit(0);
+    }
+
+    /** The same rows read and thrown away: what PostgreSQL and the driver take, without the fold. */
+    private static void timeReadingAlone(DataSource dataSource, int runs, Instant asOf) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(AuditLog.FETCH_SIZE);
+        TransactionTemplate readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        readOnly.setReadOnly(true);
+        long[] millis = new long[runs + 1];
+        long[] rows = new long[1];
+        for (int run = 0; run <= runs; run++) {
+            rows[0] = 0;
+            long start = System.nanoTime();
+            readOnly.executeWithoutResult(tx -> jdbc.query(PastAvailability.EVENTS_UP_TO, rs -> {
+                rs.getBytes("payload");
+                rs.getString("time_stamp");
+                rows[0]++;
+            }, PastAvailability.AGGREGATE_TYPE, "hotel.booking.api.RoomRegistered", "hotel.booking.api.RoomReserved",
+                    "hotel.booking.api.RoomReleased", asOf.toString()));
+            millis[run] = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        }
+        long[] timed = Arrays.copyOfRange(millis, 1, runs + 1);
+        Arrays.sort(timed);
+        System.out.printf("%-45s %,d rows: median %d ms, min %d ms, max %d ms%n", "the rows alone, not folded", rows[0],
+                timed[runs / 2], timed[0], timed[runs - 1]);
     }
 
     private static void time(PastAvailability past, int runs, String what, Instant asOf, int nights) {
