@@ -17,8 +17,8 @@ import java.util.Arrays;
  * {@link SeededHistory}) in a fresh database and times {@link PastAvailability#at} a few times.
  * A measurement, not a test:
  * <pre>
- * ./mvnw -q -pl query-side -am test-compile
- * ./mvnw -q -pl query-side dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * ./mvnw -q -pl query-side -am test-compile dependency:build-classpath \
+ *        -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  * java -cp query-side/target/test-classes:query-side/target/classes:$(cat query-side/target/test.classpath) \
  *      hotel.booking.query.audit.PastAvailabilityTiming [rooms=100] [bookingsPerRoom=700] [runs=7]
  * </pre>
