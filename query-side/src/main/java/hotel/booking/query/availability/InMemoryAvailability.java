@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,24 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Map<StayKey, HeldStay> stays = new HashMap<>();
+    private final AvailabilityQuery scope;
+
+    /** Keeps every room and every active stay. */
+    public InMemoryAvailability() {
+        this(null);
+    }
+
+    private InMemoryAvailability(AvailabilityQuery scope) {
+        this.scope = scope;
+    }
+
+    /**
+     * Keeps only the rooms and stays {@code query} can show, so that folding a history of any length
+     * holds no more than the answer needs.
+     */
+    public static InMemoryAvailability scopedTo(AvailabilityQuery query) {
+        return new InMemoryAvailability(Objects.requireNonNull(query, "query"));
+    }
 
     /** A projection that folds events into this store and reports no changes. */
     public AvailabilityProjection projection() {
@@ -47,6 +66,9 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     @Override
     public void putRoom(Room room) {
+        if (scope != null && !scope.includes(room.type(), room.capacity())) {
+            return;
+        }
         rooms.put(room.roomNumber(), room);
     }
 
@@ -57,6 +79,9 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     @Override
     public boolean addStay(UUID reservationId, String roomNumber, Stay stay) {
+        if (scope != null && (!rooms.containsKey(roomNumber) || !stay.overlaps(scope.from(), scope.to()))) {
+            return false;
+        }
         return stays.putIfAbsent(new StayKey(reservationId, roomNumber), new HeldStay(roomNumber, stay)) == null;
     }
 
@@ -67,8 +92,15 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     @Override
     public boolean changeStay(UUID reservationId, String roomNumber, Stay previous, Stay stay) {
-        return stays.replace(new StayKey(reservationId, roomNumber), new HeldStay(roomNumber, previous),
-                new HeldStay(roomNumber, stay));
+        StayKey key = new StayKey(reservationId, roomNumber);
+        HeldStay held = stays.get(key);
+        if (held != null ? !held.stay().equals(previous) : scope == null) {
+            return false;
+        }
+        // kept to its scope, the store may not have held the previous stay, and may not keep the new one
+        stays.remove(key);
+        addStay(reservationId, roomNumber, stay);
+        return true;
     }
 
     @Override

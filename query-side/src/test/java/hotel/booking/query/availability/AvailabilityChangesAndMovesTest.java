@@ -108,4 +108,21 @@ class AvailabilityChangesAndMovesTest {
         assertThat(free(0)).containsExactly(true, false, false, true, true, true, true);
         assertThat(free(1)).containsOnly(true);
     }
+
+    @Test
+    void thePastAsItWasFollowsNewDatesAndMovesIntoAndOutOfItsRange() {
+        AvailabilityFold fold = new AvailabilityFold(new AvailabilityQuery(D1, D1.plusDays(7), null, null));
+        fold.apply(new RoomRegistered("101", RoomType.DOUBLE, 2, new BigDecimal("100.00")));
+        fold.apply(new RoomRegistered("102", RoomType.SUITE, 4, new BigDecimal("300.00")));
+        fold.apply(new RoomReserved("101", id, nights(20, 22), BigDecimal.TEN, new Guest("Ada", "a@b.cd")));
+        fold.apply(new StayChanged("101", id, nights(20, 22), nights(1, 3), PRICE));
+        fold.apply(new StayMovedIn("102", id, nights(1, 3), PRICE, "101", UUID.randomUUID()));
+        fold.apply(new RoomReleased("101", id, nights(1, 3), ReleaseReason.MOVED));
+
+        List<RoomAvailability> rooms = fold.rooms();
+
+        assertThat(rooms.get(0).nights()).extracting(NightAvailability::available).containsOnly(true);
+        assertThat(rooms.get(1).nights()).extracting(NightAvailability::available)
+                                         .containsExactly(true, false, false, true, true, true, true);
+    }
 }
