@@ -97,9 +97,9 @@ class Room {
     /** @return the price of the reservation the hold became */
     @CommandHandler
     BigDecimal handle(ConfirmHold command) {
-        BookedStay booked = bookings.find(command.reservationId()).orElseThrow(() -> new RoomRuleViolation(
-                Rejection.RESERVATION_NOT_FOUND,
-                "Room " + roomNumber + " has no hold " + command.reservationId()));
+        BookedStay booked = bookings.find(command.reservationId()).filter(stay -> !stay.outOfService())
+                                    .orElseThrow(() -> new RoomRuleViolation(Rejection.RESERVATION_NOT_FOUND,
+                                            "Room " + roomNumber + " has no hold " + command.reservationId()));
         if (!booked.active()) {
             throw new RoomRuleViolation(Rejection.HOLD_EXPIRED,
                     "Hold " + command.reservationId() + " has ended; its nights were given back");

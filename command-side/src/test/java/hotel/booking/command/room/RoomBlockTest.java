@@ -129,6 +129,14 @@ class RoomBlockTest {
     }
 
     @Test
+    void aBlockIsNoHoldToConfirm() {
+        fixture.given(ROOM_101, new NightsBlocked("101", block, nights("2031-01-02", "2031-01-05"), "paint"))
+               .when(new hotel.booking.api.ConfirmHold("101", block, Instant.parse("2031-01-01T00:00:00Z")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejectedWith(Rejection.RESERVATION_NOT_FOUND));
+    }
+
+    @Test
     void aBlockMustEndAfterItStarts() {
         fixture.given(ROOM_101)
                .when(new BlockNights("101", block, nights("2031-01-05", "2031-01-05"), "paint"))
