@@ -92,6 +92,9 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     @Override
     public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
+        if (scope != null && (!rooms.containsKey(roomNumber) || !nights.overlaps(scope.from(), scope.to()))) {
+            return false;
+        }
         return stays.putIfAbsent(blockId, new HeldStay(roomNumber, nights, true)) == null;
     }
 
