@@ -49,6 +49,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Benchmark benchmark = new Benchmark(Options.parse(args));
+        AppUnderTest.startPatience = Duration.ofSeconds(benchmark.options.number("start-timeout", 300));
         if (!Files.exists(benchmark.jar)) {
             throw new IllegalStateException("No app at " + benchmark.jar + "; build it first: ./mvnw -DskipTests package");
         }
