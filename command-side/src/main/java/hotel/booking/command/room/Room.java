@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One physical room. It decides every booking of its nights: a stay is valid, no night is taken
  * twice, a reservation is released once, and a retried booking is recognised.
  */
-@Aggregate(snapshotTriggerDefinition = "roomSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "roomSnapshotTrigger", cache = "roomCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
