@@ -48,7 +48,7 @@ class BookingAttemptLimits implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         if (enabled) {
             registry.addInterceptor(new Limiter()).addPathPatterns("/api/reservations", "/api/reservations/*",
-                    "/api/reservations/*/move");
+                    "/api/reservations/*/move", "/api/holds", "/api/holds/*/confirm");
         }
     }
 

@@ -1,6 +1,7 @@
 package hotel.booking.command.reservation;
 
 import hotel.booking.api.ReleaseReason;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.command.room.Rejection;
@@ -51,6 +52,13 @@ class ReservationRegistry {
             throw new RoomRuleViolation(Rejection.RESERVATION_ID_CONFLICT,
                     "Reservation " + event.reservationId() + " is already used for another room");
         }
+    }
+
+    /** A hold is a reservation not yet confirmed: found the same way, under the same key. */
+    @EventHandler
+    void on(RoomHeld event) {
+        on(new RoomReserved(event.roomNumber(), event.reservationId(), event.stay(), event.totalPrice(),
+                event.guest()));
     }
 
     /** Released where the registry has it; a move's releases only move it (see {@link ReservationMoves}). */

@@ -1,5 +1,8 @@
 package hotel.booking.query.availability;
 
+import hotel.booking.api.BlockLifted;
+import hotel.booking.api.NightsBlocked;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -37,6 +40,12 @@ public final class AvailabilityFold {
             projection.on(changed, null);
         } else if (event instanceof StayMovedIn movedIn) {
             projection.on(movedIn, null);
+        } else if (event instanceof RoomHeld held) {
+            projection.on(held, null);
+        } else if (event instanceof NightsBlocked blocked) {
+            projection.on(blocked, null);
+        } else if (event instanceof BlockLifted lifted) {
+            projection.on(lifted, null);
         }
     }
 

@@ -28,5 +28,8 @@ public interface AvailabilityStore {
     /** @return false when the room did not hold {@code previous} for it (the event was seen before) */
     boolean changeStay(UUID reservationId, String roomNumber, Stay previous, Stay stay);
 
+    /** Nights out of service, kept like a stay under the block's id. @return false when already there */
+    boolean addBlock(UUID blockId, String roomNumber, Stay nights);
+
     void clear();
 }

@@ -15,7 +15,10 @@ import java.util.UUID;
  */
 public final class InMemoryAvailability implements AvailabilityStore {
 
-    private record HeldStay(String roomNumber, Stay stay) {
+    private record HeldStay(String roomNumber, Stay stay, boolean outOfService) {
+        HeldStay(String roomNumber, Stay stay) {
+            this(roomNumber, stay, false);
+        }
     }
 
     /** A reservation moving between rooms holds a stay in each for a moment. */
@@ -52,7 +55,13 @@ public final class InMemoryAvailability implements AvailabilityStore {
         AvailabilityGrid grid = new AvailabilityGrid(query, rooms.values());
         stays.values().stream()
              .filter(held -> held.stay().overlaps(query.from(), query.to()))
-             .forEach(held -> grid.take(held.roomNumber(), held.stay()));
+             .forEach(held -> {
+                 if (held.outOfService()) {
+                     grid.block(held.roomNumber(), held.stay());
+                 } else {
+                     grid.take(held.roomNumber(), held.stay());
+                 }
+             });
         return grid.rooms();
     }
 
@@ -101,6 +110,14 @@ public final class InMemoryAvailability implements AvailabilityStore {
         stays.remove(key);
         addStay(reservationId, roomNumber, stay);
         return true;
+    }
+
+    @Override
+    public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
+        if (scope != null && (!rooms.containsKey(roomNumber) || !nights.overlaps(scope.from(), scope.to()))) {
+            return false;
+        }
+        return stays.putIfAbsent(new StayKey(blockId, roomNumber), new HeldStay(roomNumber, nights, true)) == null;
     }
 
     @Override

@@ -66,9 +66,20 @@ class JdbcAvailabilityStore implements AvailabilityStore {
         return jdbc.sql("""
                         UPDATE availability_stay SET check_in = ?, check_out = ?
                         WHERE reservation_id = ? AND room_number = ? AND check_in = ? AND check_out = ?
+                          AND NOT out_of_service
                         """)
                    .params(stay.checkIn(), stay.checkOut(), reservationId, roomNumber, previous.checkIn(),
                            previous.checkOut())
+                   .update() > 0;
+    }
+
+    @Override
+    public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
+        return jdbc.sql("""
+                        INSERT INTO availability_stay (reservation_id, room_number, check_in, check_out, out_of_service)
+                        VALUES (?, ?, ?, ?, TRUE) ON CONFLICT (reservation_id, room_number) DO NOTHING
+                        """)
+                   .params(blockId, roomNumber, nights.checkIn(), nights.checkOut())
                    .update() > 0;
     }
 

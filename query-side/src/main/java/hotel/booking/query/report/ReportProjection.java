@@ -1,6 +1,7 @@
 package hotel.booking.query.report;
 
 import hotel.booking.api.ReleaseReason;
+import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -70,6 +71,13 @@ public class ReportProjection {
             sellNights(event.reservationId(), event.roomNumber(),
                     NightlyRevenue.of(event.stay(), event.totalPrice(), event.nightlyPrices()));
         }
+    }
+
+    /** A hold is sold when it is confirmed, on the day it is confirmed; an expired hold never was. */
+    @EventHandler
+    void on(HoldConfirmed event, @Timestamp Instant at) {
+        on(new RoomReserved(event.roomNumber(), event.reservationId(), event.stay(), event.totalPrice(), null,
+                event.nightlyPrices(), event.currency()), at);
     }
 
     /** Each night at the price agreed for it; redelivered nights are not sold twice. */

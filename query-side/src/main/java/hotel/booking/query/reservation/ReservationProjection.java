@@ -1,6 +1,8 @@
 package hotel.booking.query.reservation;
 
 import hotel.booking.api.ReleaseReason;
+import hotel.booking.api.HoldConfirmed;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.StayChanged;
@@ -105,6 +107,28 @@ public class ReservationProjection {
         return recorded == null ? StayPrice.HOTEL_CURRENCY : recorded;
     }
 
+    @EventHandler
+    void on(RoomHeld event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("""
+                 INSERT INTO reservation_view (reservation_id, room_number, check_in, check_out, total_price,
+                                               status, guest_name, guest_email, booked_at, hold_expires_at,
+                                               currency)
+                 VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?, ?, ?)
+                 ON CONFLICT (reservation_id) DO NOTHING
+                 """)
+            .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(),
+                    event.totalPrice(), event.guest().name(), event.guest().email(), Timestamp.from(at),
+                    Timestamp.from(event.expiresAt()), currencyOf(event.currency()))
+            .update();
+    }
+
+    @EventHandler
+    void on(HoldConfirmed event) {
+        jdbc.sql("UPDATE reservation_view SET status = 'CONFIRMED' WHERE reservation_id = ? AND status = 'HELD'")
+            .param(event.reservationId())
+            .update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE reservation_view").update();
@@ -114,7 +138,8 @@ public class ReservationProjection {
     Optional<ReservationView> handle(FindReservation query) {
         return jdbc.sql("""
                         SELECT reservation_id, room_number, check_in, check_out, total_price, status,
-                               guest_name, guest_email, booked_at, released_at, release_reason, currency
+                               guest_name, guest_email, booked_at, released_at, release_reason, currency,
+                               hold_expires_at
                         FROM reservation_view WHERE reservation_id = ?
                         """)
                    .param(query.reservationId())
@@ -130,7 +155,7 @@ public class ReservationProjection {
                 ReservationStatus.valueOf(rs.getString("status")), rs.getString("guest_name"),
                 rs.getString("guest_email"), instant(rs.getTimestamp("booked_at")),
                 instant(rs.getTimestamp("released_at")), rs.getString("release_reason"),
-                currencyOf(rs.getString("currency")));
+                currencyOf(rs.getString("currency")), instant(rs.getTimestamp("hold_expires_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

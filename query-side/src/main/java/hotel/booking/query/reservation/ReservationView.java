@@ -19,12 +19,13 @@ public record ReservationView(UUID reservationId,
                               Instant bookedAt,
                               Instant releasedAt,
                               String releaseReason,
-                              String currency) {
+                              String currency,
+                              Instant holdExpiresAt) {
 
     public ReservationView(UUID reservationId, String roomNumber, LocalDate checkIn, LocalDate checkOut, long nights,
                            BigDecimal totalPrice, ReservationStatus status, String guestName, String guestEmail,
                            Instant bookedAt, Instant releasedAt, String releaseReason) {
         this(reservationId, roomNumber, checkIn, checkOut, nights, totalPrice, status, guestName, guestEmail,
-                bookedAt, releasedAt, releaseReason, StayPrice.HOTEL_CURRENCY);
+                bookedAt, releasedAt, releaseReason, StayPrice.HOTEL_CURRENCY, null);
     }
 }
