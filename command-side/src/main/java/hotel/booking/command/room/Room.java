@@ -257,6 +257,7 @@ class Room {
         if (booked.stay().equals(command.stay())) {
             return booked.price();
         }
+        refuseWhileHeld(command.reservationId(), "new dates");
         refuseWhileMoving(command.reservationId());
         StayPolicy.check(command.stay());
         refuseTakenNights(command.stay(), command.reservationId());
@@ -268,6 +269,7 @@ class Room {
     @CommandHandler
     void handle(RequestMove command) {
         BookedStay booked = activeBooking(command.reservationId());
+        refuseWhileHeld(command.reservationId(), "a move");
         refuseWhileMoving(command.reservationId());
         if (roomNumber.equals(command.targetRoom())) {
             throw new RoomRuleViolation(Rejection.ALREADY_IN_ROOM,
@@ -331,6 +333,14 @@ class Room {
                     "Reservation " + reservationId + " was already released");
         }
         return booked;
+    }
+
+    /** A hold not yet confirmed keeps its nights and room until it is confirmed, released or expires. */
+    private void refuseWhileHeld(UUID reservationId, String what) {
+        if (holds.containsKey(reservationId)) {
+            throw new RoomRuleViolation(Rejection.HOLD_NOT_CONFIRMED, "Reservation " + reservationId
+                    + " is a hold not yet confirmed; confirm it before asking for " + what);
+        }
     }
 
     private void refuseWhileMoving(UUID reservationId) {

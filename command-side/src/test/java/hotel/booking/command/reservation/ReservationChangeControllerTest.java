@@ -142,6 +142,25 @@ class ReservationChangeControllerTest {
     }
 
     @Test
+    void aHoldNotYetConfirmedCannotChangeDatesOrMove() throws Exception {
+        inRoom101();
+        when(commands.send(any())).thenThrow(new CommandExecutionException("held", null,
+                new RejectionDetails(Rejection.HOLD_NOT_CONFIRMED, "Reservation is a hold not yet confirmed")));
+
+        mvc.perform(patch("/api/reservations/{id}", id).contentType(MediaType.APPLICATION_JSON).content(NEW_DATES)
+                                                         .header("X-Reservation-Token", tokens.tokenFor(id)))
+           .andExpect(status().isConflict())
+           .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+           .andExpect(jsonPath("$.rejection").value("HOLD_NOT_CONFIRMED"));
+        mvc.perform(post("/api/reservations/{id}/move", id).contentType(MediaType.APPLICATION_JSON)
+                                                             .content("{\"roomNumber\":\"102\"}")
+                                                             .header("X-Reservation-Token", tokens.tokenFor(id)))
+           .andExpect(status().isConflict())
+           .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+           .andExpect(jsonPath("$.rejection").value("HOLD_NOT_CONFIRMED"));
+    }
+
+    @Test
     void aMoveAnswersWithItsOutcome() throws Exception {
         inRoom101();
         ArgumentCaptor<RequestMove> sent = ArgumentCaptor.forClass(RequestMove.class);

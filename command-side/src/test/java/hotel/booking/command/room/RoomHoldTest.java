@@ -145,6 +145,19 @@ class RoomHoldTest {
     }
 
     @Test
+    void aHoldNotYetConfirmedKeepsItsDatesAndItsRoom() {
+        Stay later = new Stay(LocalDate.parse("2031-01-03"), LocalDate.parse("2031-01-05"));
+        fixture.given(ROOM_101, held(expiry()))
+               .when(new ChangeStay("101", hold, later))
+               .expectNoEvents()
+               .expectExceptionDetails(rejectedWith(Rejection.HOLD_NOT_CONFIRMED));
+        fixture.given(ROOM_101, held(expiry()))
+               .when(new RequestMove("101", hold, "102", UUID.randomUUID()))
+               .expectNoEvents()
+               .expectExceptionDetails(rejectedWith(Rejection.HOLD_NOT_CONFIRMED));
+    }
+
+    @Test
     void aConfirmedHoldIsAReservationThatCanChangeDatesAndMove() {
         Instant expiresAt = expiry();
         Stay later = new Stay(LocalDate.parse("2031-01-03"), LocalDate.parse("2031-01-05"));
