@@ -53,7 +53,7 @@ public class ProjectionRebuilds implements DisposableBean {
      * time the fold of the history took, apart from writing it out and catching up.
      */
     public record Outcome(long events, long position, String checksumBefore, String checksumAfter, Duration foldTime,
-                          long foldedEvents) {
+                          long foldedEvents, Duration foldCpuTime) {
     }
 
     private final Map<String, RebuildableProjection> projections = new TreeMap<>();
@@ -158,7 +158,7 @@ public class ProjectionRebuilds implements DisposableBean {
             String message = "Projection {}: rebuilt from {} events through position {} in {} ms ({} events/s; the fold "
                              + "alone {} events in {} ms); checksum before {}, after {}{}";
             Object[] arguments = {name, result.events(), result.position(), Math.round(seconds * 1000), rate,
-                    result.foldedEvents(), result.foldTime().toMillis(), result.checksumBefore(), result.checksumAfter(),
+                    result.foldedEvents(), result.foldTime().toMillis(), result.foldCpuTime().toMillis(), result.checksumBefore(), result.checksumAfter(),
                     identical ? " (identical)" : " (the read model was not what the events say; it is now)"};
             if (identical) {
                 log.info(message, arguments);

@@ -3,6 +3,7 @@ package hotel.booking.query.replay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.postgresql.PGStatement;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +40,8 @@ final class StoredEventReader {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index")) {
             statement.setFetchSize(FETCH_SIZE);
+            // prepared on the server at once: rows come in binary, bytea without its hex text form
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
             statement.setLong(1, after);
             statement.setLong(2, through);
             read(statement, sink);
@@ -63,7 +65,7 @@ final class StoredEventReader {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 sink.accept(new StoredEvent(rs.getLong(1), rs.getString(2), payload(rs.getString(3), rs.getBytes(4)),
-                        Instant.parse(rs.getString(5))));
+                        rs.getString(5)));
             }
         }
     }

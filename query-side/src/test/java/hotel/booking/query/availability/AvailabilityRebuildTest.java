@@ -271,9 +271,12 @@ class AvailabilityRebuildTest {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         System.out.printf("%nRebuild of availability: %d events in %.2f s = %.0f events/s end to end "
-                          + "(fold alone: %d events in %d ms = %.0f events/s)%n%n", outcome.events(), seconds,
+                          + "(fold alone: %d events in %d ms = %.0f events/s; %d ms of the folding thread's CPU = %.0f events "
+                          + "per CPU second)%n%n", outcome.events(), seconds,
                 outcome.events() / seconds, outcome.foldedEvents(), outcome.foldTime().toMillis(),
-                outcome.foldedEvents() / Math.max(outcome.foldTime().toMillis() / 1000.0, 1e-3));
+                outcome.foldedEvents() / Math.max(outcome.foldTime().toMillis() / 1000.0, 1e-3),
+                outcome.foldCpuTime().toMillis(),
+                outcome.foldedEvents() / Math.max(outcome.foldCpuTime().toMillis() / 1000.0, 1e-3));
         assertThat(outcome.events()).isEqualTo(count);
         assertThat(rebuilds.status("availability").orElseThrow().rebuild().state()).isEqualTo("DONE");
     }
