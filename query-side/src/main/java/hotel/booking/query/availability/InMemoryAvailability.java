@@ -114,6 +114,18 @@ public final class InMemoryAvailability implements AvailabilityStore {
         rooms.values().forEach(action);
     }
 
+    /** The stay a reservation holds, or null. */
+    Stay stay(UUID reservationId) {
+        HeldStay held = stays.get(reservationId);
+        return held == null ? null : held.stay();
+    }
+
+    /** The room a reservation holds nights of, or null. */
+    String stayRoom(UUID reservationId) {
+        HeldStay held = stays.get(reservationId);
+        return held == null ? null : held.roomNumber();
+    }
+
     public void forEachStay(StayConsumer action) {
         stays.forEach((id, held) -> action.accept(id, held.roomNumber(), held.stay()));
     }
