@@ -174,7 +174,7 @@ sleep 0.2
 [[ $client_ok == true ]] || fail "ClusterCheck found failures (above)"
 killed_at=$(cat "$work/killed-at" 2>/dev/null || true)
 [[ -n $killed_at ]] || { fail "ClusterCheck killed no query node"; exit 1; }
-wait "${PID[$victim_node]}" 2>/dev/null || true
+{ wait "${PID[$victim_node]}"; } 2>/dev/null || true
 unset "PID[$victim_node]"
 
 # --- failover of the segments ---------------------------------------------------------------------
