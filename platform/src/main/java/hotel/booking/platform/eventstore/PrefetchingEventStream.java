@@ -44,7 +44,7 @@ final class PrefetchingEventStream implements BlockingStream<TrackedEventMessage
     private void read() {
         try {
             while (!closed) {
-                if (!source.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                if (!source.hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
                 TrackedEventMessage<?> event = source.nextAvailable();
