@@ -16,8 +16,20 @@ import java.util.Base64;
  */
 record BookedStay(Stay stay, BigDecimal price, String guestFingerprint, boolean released) {
 
+    /** Marks nights out of service; never equal to a guest's fingerprint (Base64 has no '-'). */
+    private static final String OUT_OF_SERVICE = "out-of-service";
+
     static BookedStay of(Stay stay, BigDecimal price, Guest guest) {
         return new BookedStay(stay, price, fingerprint(guest), false);
+    }
+
+    /** Nights out of service take a room's nights like a stay, so every check of a free night sees them. */
+    static BookedStay outOfService(Stay nights) {
+        return new BookedStay(nights, BigDecimal.ZERO, OUT_OF_SERVICE, false);
+    }
+
+    boolean outOfService() {
+        return OUT_OF_SERVICE.equals(guestFingerprint);
     }
 
     boolean active() {

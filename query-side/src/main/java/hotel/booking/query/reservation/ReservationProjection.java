@@ -1,5 +1,7 @@
 package hotel.booking.query.reservation;
 
+import hotel.booking.api.HoldConfirmed;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import org.axonframework.config.ProcessingGroup;
@@ -53,6 +55,27 @@ public class ReservationProjection {
             .update();
     }
 
+    @EventHandler
+    void on(RoomHeld event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("""
+                 INSERT INTO reservation_view (reservation_id, room_number, check_in, check_out, total_price,
+                                               status, guest_name, guest_email, booked_at, hold_expires_at)
+                 VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?, ?)
+                 ON CONFLICT (reservation_id) DO NOTHING
+                 """)
+            .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(),
+                    event.totalPrice(), event.guest().name(), event.guest().email(), Timestamp.from(at),
+                    Timestamp.from(event.expiresAt()))
+            .update();
+    }
+
+    @EventHandler
+    void on(HoldConfirmed event) {
+        jdbc.sql("UPDATE reservation_view SET status = 'CONFIRMED' WHERE reservation_id = ? AND status = 'HELD'")
+            .param(event.reservationId())
+            .update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE reservation_view").update();
@@ -62,7 +85,7 @@ public class ReservationProjection {
     Optional<ReservationView> handle(FindReservation query) {
         return jdbc.sql("""
                         SELECT reservation_id, room_number, check_in, check_out, total_price, status,
-                               guest_name, guest_email, booked_at, released_at, release_reason
+                               guest_name, guest_email, booked_at, released_at, release_reason, hold_expires_at
                         FROM reservation_view WHERE reservation_id = ?
                         """)
                    .param(query.reservationId())
@@ -77,7 +100,8 @@ public class ReservationProjection {
                 checkIn, checkOut, ChronoUnit.DAYS.between(checkIn, checkOut), rs.getBigDecimal("total_price"),
                 ReservationStatus.valueOf(rs.getString("status")), rs.getString("guest_name"),
                 rs.getString("guest_email"), instant(rs.getTimestamp("booked_at")),
-                instant(rs.getTimestamp("released_at")), rs.getString("release_reason"));
+                instant(rs.getTimestamp("released_at")), rs.getString("release_reason"),
+                instant(rs.getTimestamp("hold_expires_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {
