@@ -24,7 +24,8 @@ public class SegmentClaimConfiguration {
     @Autowired
     void renewClaims(EventProcessingConfigurer processing,
                      @Value("${hotel.processors.claim-renewal:1s}") Duration renewal,
-                     @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration timeout) {
+                     @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration timeout,
+                     @Value("${hotel.eventstore.prefetch:true}") boolean prefetch) {
         if (renewal.multipliedBy(2).compareTo(timeout) > 0) {
             throw new IllegalStateException("hotel.processors.claim-renewal (" + renewal + ") must be at most half of "
                     + "axon.eventhandling.tokenstore.claim-timeout (" + timeout + "), or live nodes lose their segments");
@@ -35,7 +36,7 @@ public class SegmentClaimConfiguration {
             builder.claimExtensionThreshold(renewal.toMillis())
                    .enableCoordinatorClaimExtension();
             // called back when events arrive instead of looking every 500 ms (Axon Server's streams do that already)
-            if (configuration.eventStore() instanceof EmbeddedEventStore store) {
+            if (prefetch && configuration.eventStore() instanceof EmbeddedEventStore store) {
                 builder.messageSource(new PrefetchingMessageSource(store, "pooled"));
             }
             return builder;

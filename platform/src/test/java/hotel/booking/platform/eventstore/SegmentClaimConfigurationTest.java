@@ -26,7 +26,7 @@ class SegmentClaimConfigurationTest {
 
     @Test
     void everyPooledProcessorRenewsItsClaimsWellWithinTheClaimTimeout() {
-        configuration.renewClaims(processing, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        configuration.renewClaims(processing, Duration.ofSeconds(1), Duration.ofSeconds(5), true);
 
         verify(processing).registerPooledStreamingEventProcessorConfiguration(
                 any(EventProcessingConfigurer.PooledStreamingProcessorConfiguration.class));
@@ -34,7 +34,7 @@ class SegmentClaimConfigurationTest {
 
     @Test
     void pooledProcessorsRenewClaimsAndReadStreamsThatCallThemBack() {
-        configuration.renewClaims(processing, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        configuration.renewClaims(processing, Duration.ofSeconds(1), Duration.ofSeconds(5), true);
         ArgumentCaptor<EventProcessingConfigurer.PooledStreamingProcessorConfiguration> customization =
                 ArgumentCaptor.forClass(EventProcessingConfigurer.PooledStreamingProcessorConfiguration.class);
         verify(processing).registerPooledStreamingEventProcessorConfiguration(customization.capture());
@@ -52,7 +52,7 @@ class SegmentClaimConfigurationTest {
 
     @Test
     void onAxonServerTheProcessorsKeepItsStreams() {
-        configuration.renewClaims(processing, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        configuration.renewClaims(processing, Duration.ofSeconds(1), Duration.ofSeconds(5), true);
         ArgumentCaptor<EventProcessingConfigurer.PooledStreamingProcessorConfiguration> customization =
                 ArgumentCaptor.forClass(EventProcessingConfigurer.PooledStreamingProcessorConfiguration.class);
         verify(processing).registerPooledStreamingEventProcessorConfiguration(customization.capture());
@@ -66,9 +66,25 @@ class SegmentClaimConfigurationTest {
     }
 
     @Test
+    void prefetchingCanBeSwitchedOff() {
+        configuration.renewClaims(processing, Duration.ofSeconds(1), Duration.ofSeconds(5), false);
+        ArgumentCaptor<EventProcessingConfigurer.PooledStreamingProcessorConfiguration> customization =
+                ArgumentCaptor.forClass(EventProcessingConfigurer.PooledStreamingProcessorConfiguration.class);
+        verify(processing).registerPooledStreamingEventProcessorConfiguration(customization.capture());
+        PooledStreamingEventProcessor.Builder builder = mock(PooledStreamingEventProcessor.Builder.class, RETURNS_SELF);
+        Configuration axon = mock(Configuration.class);
+        when(axon.eventStore()).thenReturn(EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
+
+        customization.getValue().apply(axon, builder);
+
+        verify(builder).enableCoordinatorClaimExtension();
+        verify(builder, never()).messageSource(any());
+    }
+
+    @Test
     void aRenewalTooSlowForTheTimeoutIsRefusedAtStart() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> configuration.renewClaims(processing, Duration.ofSeconds(3), Duration.ofSeconds(5)))
+                .isThrownBy(() -> configuration.renewClaims(processing, Duration.ofSeconds(3), Duration.ofSeconds(5), true))
                 .withMessageContaining("claim-renewal");
         verify(processing, never()).registerPooledStreamingEventProcessorConfiguration(
                 any(EventProcessingConfigurer.PooledStreamingProcessorConfiguration.class));
