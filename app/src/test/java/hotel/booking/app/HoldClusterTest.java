@@ -25,7 +25,7 @@ class HoldClusterTest {
         return new SpringApplicationBuilder(HotelApplication.class).run(
                 "--server.port=0",
                 "--hotel.sample-rooms=" + sampleRooms,
-                "--hotel.holds.duration=3s",
+                "--hotel.holds.duration=8s",
                 "--hotel.holds.polling-interval=100ms",
                 "--hotel.rate-limit.bookings.enabled=false",
                 "--spring.datasource.url=" + database.url(),
@@ -53,8 +53,16 @@ class HoldClusterTest {
                 holds.add(hold.text("reservationId"));
             }
 
+            // the other node books another night of each room: the node that made the hold now has a stale
+            // room in its cache, and when the hold's deadline fires there its append loses and is retried
+            for (int i = 0; i < 10; i++) {
+                HotelClient other = nodes.get((i + 1) % 2);
+                assertThat(other.book(String.valueOf(101 + i), night.plusDays(3), night.plusDays(4)).status())
+                        .isEqualTo(201);
+            }
+
             JdbcClient jdbc = JdbcClient.create(first.getBean(DataSource.class));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() ->
                     jdbc.sql("SELECT count(*) FROM scheduled_tasks").query(Long.class).single() == 0);
             List<String> released = jdbc.sql("""
                     SELECT aggregate_identifier FROM domain_event_entry

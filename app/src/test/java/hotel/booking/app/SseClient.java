@@ -137,14 +137,22 @@ public class SseClient implements AutoCloseable {
                     synchronized (this) {
                         comments.add(line);
                     }
-                } else if (line.startsWith("id: ")) {
-                    id = line.substring(4);
-                } else if (line.startsWith("event: ")) {
-                    name = line.substring(7);
-                } else if (line.startsWith("data: ")) {
-                    data.append(line.substring(6));
-                } else if (line.startsWith("retry: ")) {
-                    retry = line.substring(7);
+                } else {
+                    // "field: value" or "field:value" (one space after the colon is optional)
+                    int colon = line.indexOf(':');
+                    String field = colon < 0 ? line : line.substring(0, colon);
+                    String value = colon < 0 ? "" : line.substring(colon + 1);
+                    if (value.startsWith(" ")) {
+                        value = value.substring(1);
+                    }
+                    switch (field) {
+                        case "id" -> id = value;
+                        case "event" -> name = value;
+                        case "data" -> data.append(value);
+                        case "retry" -> retry = value;
+                        default -> {
+                        }
+                    }
                 }
             }
         } catch (IOException ignored) {

@@ -42,7 +42,9 @@ class RolesTest {
             "GET /api/availability", "GET /api/availability/stream", "GET /api/reports/occupancy",
             "GET /api/reports/cancellations", "GET /api/reports/lead-times", "GET /api/audit/events",
             "GET /api/audit/rooms/{roomNumber}/history", "GET /api/audit/reservations/{reservationId}/history",
-            "GET /api/audit/availability", "GET /api/quote", "GET /api/rooms/{roomNumber}/rates");
+            "GET /api/audit/availability", "GET /api/quote", "GET /api/rooms/{roomNumber}/rates",
+            "GET /api/admin/projections", "GET /api/admin/projections/{name}", "POST /api/admin/projections/{name}/replay",
+            "GET /api/admin/projections/stream");
     private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry", "reservation-moves");
     private static final Set<String> QUERY_PROCESSORS = Set.of("rooms", "reservations", "availability", "reports");
 

@@ -131,12 +131,22 @@ public final class InMemoryAvailability implements AvailabilityStore {
         rooms.values().forEach(action);
     }
 
+    /** The stays a reservation (or block) holds: one, or one in each room while it moves. */
+    void forEachStayOf(UUID reservationId, StayConsumer action) {
+        stays.forEach((key, held) -> {
+            if (key.reservationId().equals(reservationId)) {
+                action.accept(key.reservationId(), held.roomNumber(), held.stay(), held.outOfService());
+            }
+        });
+    }
+
     public void forEachStay(StayConsumer action) {
-        stays.forEach((key, held) -> action.accept(key.reservationId(), held.roomNumber(), held.stay()));
+        stays.forEach((key, held) -> action.accept(key.reservationId(), held.roomNumber(), held.stay(),
+                held.outOfService()));
     }
 
     @FunctionalInterface
     public interface StayConsumer {
-        void accept(UUID reservationId, String roomNumber, Stay stay);
+        void accept(UUID reservationId, String roomNumber, Stay stay, boolean outOfService);
     }
 }
