@@ -1,5 +1,6 @@
 package hotel.booking.query.report;
 
+import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * Rebuilds the reports' tables in memory as {@link ReportProjection} writes them: a room in service
  * from the day of its first registration, every reservation once with the day it was made and its
- * first release, and the nights sold with their revenue until the reservation is released.
+ * first release, and the nights sold with their revenue until the reservation is released. A hold
+ * counts from its confirmation (booked that day), and not at all if it was never confirmed.
  */
 @Component
 class ReportRebuild implements RebuildableProjection {
@@ -72,6 +74,10 @@ class ReportRebuild implements RebuildableProjection {
             Object payload = event.payload();
             if (payload instanceof RoomReserved reserved) {
                 reserved(reserved, event.timestamp());
+            } else if (payload instanceof HoldConfirmed confirmed) {
+                // as ReportProjection: a hold is sold when confirmed, on that day; a hold never confirmed never was
+                reserved(new RoomReserved(confirmed.roomNumber(), confirmed.reservationId(), confirmed.stay(),
+                        confirmed.totalPrice(), null), event.timestamp());
             } else if (payload instanceof RoomReleased released) {
                 released(released, event.timestamp());
             } else if (payload instanceof RoomRegistered registered) {
