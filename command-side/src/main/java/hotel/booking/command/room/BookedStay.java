@@ -5,40 +5,28 @@ import hotel.booking.api.ReserveRoom;
 import hotel.booking.api.Stay;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
- * What the Room remembers of one reservation: its nights, its price, whether it was released, and a
- * fingerprint of the guest (not the guest's data) to recognise a retried booking.
+ * What the Room remembers of one reservation: its nights, its price, whether it was released, and
+ * its guest, to recognise a retried booking. In a snapshot the guest is sealed like in the events,
+ * so erasing the guest erases it there too.
  */
-record BookedStay(Stay stay, BigDecimal price, String guestFingerprint, boolean released) {
+record BookedStay(Stay stay, BigDecimal price, Guest guest, boolean released) {
 
     static BookedStay of(Stay stay, BigDecimal price, Guest guest) {
-        return new BookedStay(stay, price, fingerprint(guest), false);
+        return new BookedStay(stay, price, guest, false);
     }
 
     boolean active() {
         return !released;
     }
 
+    /** The same stay for the same guest; once the guest is erased, the same guest id (e-mail). */
     boolean sameBookingAs(ReserveRoom command) {
-        return stay.equals(command.stay()) && guestFingerprint.equals(fingerprint(command.guest()));
+        return stay.equals(command.stay()) && guest.sameGuestAs(command.guest());
     }
 
     BookedStay release() {
-        return new BookedStay(stay, price, guestFingerprint, true);
-    }
-
-    private static String fingerprint(Guest guest) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((guest.name() + '\n' + guest.email()).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new BookedStay(stay, price, guest, true);
     }
 }

@@ -63,6 +63,7 @@ public class SecurityConfiguration {
              .requestMatchers(HttpMethod.POST, "/api/reservations").permitAll()
              .requestMatchers(HttpMethod.GET, "/api/reservations/*").permitAll()
              .requestMatchers(HttpMethod.DELETE, "/api/reservations/*").permitAll()
+             .requestMatchers(HttpMethod.DELETE, "/api/guests", "/api/guests/*").hasRole(STAFF.name())
              .requestMatchers("/api/audit/**").hasRole(AUDITOR.name())
              .requestMatchers("/api/admin/**", "/api/reports/**").hasRole(ANALYST.name())
              .requestMatchers("/api/**").denyAll()
