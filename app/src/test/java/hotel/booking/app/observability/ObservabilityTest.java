@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * (tests export no metrics unless asked: {@link AutoConfigureObservability}).
  */
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hotel.sample-rooms=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"hotel.sample-rooms=false",
+        "hotel.security.staff-password=observability-staff"})
 @FreshPostgres
 class ObservabilityTest {
 
@@ -38,12 +39,14 @@ class ObservabilityTest {
     int port;
 
     private HotelClient hotel;
+    private HotelClient staff;
     private final HttpClient http = HttpClient.newHttpClient();
     private final LocalDate night = LocalDate.now().plusDays(20);
 
     @BeforeEach
     void client() {
         hotel = new HotelClient(port);
+        staff = hotel.as("staff", "observability-staff");
     }
 
     @Test
@@ -61,7 +64,7 @@ class ObservabilityTest {
         double acceptedBefore = metric("hotel_bookings_total", "outcome=\"accepted\"");
         double rejectedBefore = metric("hotel_bookings_total", "outcome=\"rejected\"");
         double nightsTakenBefore = metric("hotel_rejections_total", "rejection=\"NIGHTS_TAKEN\"");
-        assertThat(hotel.registerRoom("801", "DOUBLE", 2, "100.00").status()).isEqualTo(201);
+        assertThat(staff.registerRoom("801", "DOUBLE", 2, "100.00").status()).isEqualTo(201);
 
         List<CompletableFuture<Integer>> guests = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -78,7 +81,7 @@ class ObservabilityTest {
 
     @Test
     void axonReportsEachProcessorsLatencyAndCapacity() {
-        assertThat(hotel.registerRoom("802", "SINGLE", 1, "60.00").status()).isEqualTo(201);
+        assertThat(staff.registerRoom("802", "SINGLE", 1, "60.00").status()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(prometheus()).containsPattern("eventProcessor_latency\\{[^}]*processorName=\"rooms\"");

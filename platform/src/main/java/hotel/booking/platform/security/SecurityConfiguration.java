@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hotel.booking.platform.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,9 +32,11 @@ import static hotel.booking.platform.security.HotelRole.STAFF;
  * Reading or cancelling a reservation is open here and decided by its controller: the guest's
  * token or the staff role. Every other address under {@code /api} is refused.
  * <p>
- * An auto-configuration (not a scanned class), so every {@code @WebMvcTest} slice runs with it.
+ * An auto-configuration (not a scanned class), so every {@code @WebMvcTest} slice runs with it; only in a
+ * servlet web application (a context without a web server has no requests to guard).
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableConfigurationProperties(SignInProperties.class)
 public class SecurityConfiguration {
