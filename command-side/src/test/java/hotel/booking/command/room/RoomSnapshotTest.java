@@ -51,16 +51,21 @@ class RoomSnapshotTest {
     private final UUID kept = UUID.randomUUID();
     private final Stay stay = new Stay(LocalDate.parse("2031-01-01"), LocalDate.parse("2031-01-04"));
 
+    /** A Room that handled these events, stored (and so sealed) first as the event store does. */
     private Room roomWithTwoBookings(Guest ada) {
         Room room = new Room();
         UUID released = UUID.randomUUID();
         Instant now = Instant.parse("2030-12-01T00:00:00Z");
         room.on(new RoomRegistered("101", RoomType.DOUBLE, 2, new BigDecimal("100.00")));
-        room.on(new RoomReserved("101", kept, stay, new BigDecimal("300.00"), ada), now);
-        room.on(new RoomReserved("101", released, new Stay(stay.checkOut(), stay.checkOut().plusDays(1)),
-                new BigDecimal("100.00"), Guest.identified(ids.of("bob@example.com"), "Bob", "bob@example.com")), now);
+        room.on(stored(new RoomReserved("101", kept, stay, new BigDecimal("300.00"), ada)), now);
+        room.on(stored(new RoomReserved("101", released, new Stay(stay.checkOut(), stay.checkOut().plusDays(1)),
+                new BigDecimal("100.00"), Guest.identified(ids.of("bob@example.com"), "Bob", "bob@example.com"))), now);
         room.on(new RoomReleased("101", released, stay, ReleaseReason.CANCELLED_BY_GUEST));
         return room;
+    }
+
+    private static RoomReserved stored(RoomReserved event) {
+        return serializer.deserialize(serializer.serialize(event, byte[].class));
     }
 
     @Test
@@ -93,6 +98,22 @@ class RoomSnapshotTest {
         assertThat(booked.sameBookingAs(new ReserveRoom("101", kept, stay, eve))).isTrue();
         assertThat(booked.sameBookingAs(new ReserveRoom("101", kept, stay,
                 Guest.identified(ids.of("other@example.com"), "Eve", "other@example.com")))).isFalse();
+    }
+
+    @Test
+    void aSnapshotOfARoomThatReadItsGuestBeforeTheErasureHoldsTheGuestErasedAndMakesNoNewKey() {
+        String email = "late-" + UUID.randomUUID() + "@example.com";
+        Guest eve = Guest.identified(ids.of(email), "Eve", email);
+        Room loadedBeforeTheErasure = roomWithTwoBookings(eve);
+
+        keys.destroy(eve.guestId());
+        SerializedObject<byte[]> snapshot = serializer.serialize(loadedBeforeTheErasure, byte[].class);
+
+        assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8)).doesNotContain("Eve", email)
+                .contains("{\"guestId\":\"" + eve.guestId() + "\",\"erased\":true}");
+        assertThat(keys.forOpening(eve.guestId())).as("no key made for the erased guest").isEmpty();
+        Room restored = serializer.deserialize(snapshot);
+        assertThat(restored.bookings().find(kept).orElseThrow().guest()).isEqualTo(Guest.erased(eve.guestId()));
     }
 
     @Test

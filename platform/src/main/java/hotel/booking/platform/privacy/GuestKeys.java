@@ -51,6 +51,11 @@ public class GuestKeys {
         return key.orElseThrow(() -> new IllegalStateException("The key of guest " + guestId + " vanished"));
     }
 
+    /** The guest's key if it still has one, locked like {@link #forSealing}; never a new one. */
+    public Optional<byte[]> existingForSealing(String guestId) {
+        return select(guestId, " FOR SHARE");
+    }
+
     /** The guest's key; empty once it was destroyed. */
     public Optional<byte[]> forOpening(String guestId) {
         Cached cached = cache.get(guestId);

@@ -2,6 +2,7 @@ package hotel.booking.platform.privacy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.Module;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import hotel.booking.api.Guest;
+import org.axonframework.common.annotation.AnnotationUtils;
+import org.axonframework.modelling.command.AggregateRoot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +52,7 @@ public class SealedGuests {
                 .addSerializer(Guest.class, new StdSerializer<>(Guest.class) {
                     @Override
                     public void serialize(Guest guest, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                        gen.writeTree(seal(guest));
+                        gen.writeTree(inAggregateSnapshot(gen) ? sealAgain(guest) : seal(guest));
                     }
                 })
                 .addDeserializer(Guest.class, new StdDeserializer<>(Guest.class) {
@@ -61,14 +64,42 @@ public class SealedGuests {
     }
 
     public ObjectNode seal(Guest guest) {
-        ObjectNode node = NODES.objectNode();
         if (guest.erased()) {
-            return node.put(GUEST_ID, guest.guestId()).put(ERASED, true);
+            return NODES.objectNode().put(GUEST_ID, guest.guestId()).put(ERASED, true);
         }
         String guestId = guest.guestId() != null ? guest.guestId() : idOf(guest);
-        byte[] plaintext = plain(guest);
-        byte[] sealed = GuestCipher.seal(keys.forSealing(guestId), guestId, plaintext);
-        return node.put(GUEST_ID, guestId).put(SEALED, Base64.getEncoder().encodeToString(sealed));
+        return sealed(guestId, keys.forSealing(guestId), guest);
+    }
+
+    private static ObjectNode sealed(String guestId, byte[] key, Guest guest) {
+        byte[] sealed = GuestCipher.seal(key, guestId, plain(guest));
+        return NODES.objectNode().put(GUEST_ID, guestId).put(SEALED, Base64.getEncoder().encodeToString(sealed));
+    }
+
+    /** Whether the object being written is an aggregate (a snapshot) rather than an event or a command. */
+    private static boolean inAggregateSnapshot(JsonGenerator gen) {
+        Object root = null;
+        for (JsonStreamContext context = gen.getOutputContext(); context != null; context = context.getParent()) {
+            if (context.getCurrentValue() != null) {
+                root = context.getCurrentValue();
+            }
+        }
+        return root != null && AnnotationUtils.isAnnotationPresent(root.getClass(), AggregateRoot.class);
+    }
+
+    /**
+     * A guest in an aggregate's snapshot, which the aggregate read from the events: sealed with the
+     * key it has, or written erased when the key was destroyed since. Never a new key, which would
+     * bring back a guest erased while the snapshot was being taken.
+     */
+    public ObjectNode sealAgain(Guest guest) {
+        if (guest.erased()) {
+            return seal(guest);
+        }
+        String guestId = guest.guestId() != null ? guest.guestId() : idOf(guest);
+        return keys.existingForSealing(guestId)
+                   .map(key -> sealed(guestId, key, guest))
+                   .orElseGet(() -> seal(Guest.erased(guestId)));
     }
 
     public Guest open(JsonNode node) {
