@@ -38,7 +38,8 @@ class RolesTest {
     private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}",
             "GET /api/availability", "GET /api/availability/stream", "GET /api/reports/occupancy",
             "GET /api/reports/cancellations", "GET /api/reports/lead-times", "GET /api/audit/events",
-            "GET /api/audit/rooms/{roomNumber}/history", "GET /api/audit/reservations/{reservationId}/history");
+            "GET /api/audit/rooms/{roomNumber}/history", "GET /api/audit/reservations/{reservationId}/history",
+            "GET /api/audit/availability");
     private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry");
     private static final Set<String> QUERY_PROCESSORS = Set.of("rooms", "reservations", "availability", "reports");
 

@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
  * Which ranges one may ask about: at least one night, at most {@code hotel.availability.max-nights},
- * and not absurdly far from today, so no request can make the server compute years of nights.
+ * and not absurdly far from today (or, for the past as it was, from that day), so no request can
+ * make the server compute years of nights.
  */
 @Component
 public class AvailabilityRanges {
@@ -37,6 +39,15 @@ public class AvailabilityRanges {
 
     /** The query for these parameters, or a 400 problem saying what is wrong with them. */
     public AvailabilityQuery query(LocalDate from, LocalDate to, RoomType type, Integer guests) {
+        return query(LocalDate.now(clock.withZone(zone)), from, to, type, guests);
+    }
+
+    /** The query a guest could have asked at {@code asOf}: the same rules, counted from that day. */
+    public AvailabilityQuery queryAsOf(Instant asOf, LocalDate from, LocalDate to, RoomType type, Integer guests) {
+        return query(LocalDate.ofInstant(asOf, zone), from, to, type, guests);
+    }
+
+    private AvailabilityQuery query(LocalDate today, LocalDate from, LocalDate to, RoomType type, Integer guests) {
         if (!from.isBefore(to)) {
             throw badRequest("'to' (" + to + ") must be after 'from' (" + from + ")");
         }
@@ -44,7 +55,6 @@ public class AvailabilityRanges {
         if (nights > maxNights) {
             throw badRequest("A range can cover at most " + maxNights + " nights, not " + nights);
         }
-        LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate earliest = today.minusDays(maxNights);
         LocalDate latest = today.plusDays(horizonDays + (long) maxNights);
         if (from.isBefore(earliest) || to.isAfter(latest)) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -19,6 +20,24 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     private final Map<String, Room> rooms = new LinkedHashMap<>();
     private final Map<UUID, HeldStay> stays = new HashMap<>();
+    private final AvailabilityQuery scope;
+
+    /** Keeps every room and every active stay. */
+    public InMemoryAvailability() {
+        this(null);
+    }
+
+    private InMemoryAvailability(AvailabilityQuery scope) {
+        this.scope = scope;
+    }
+
+    /**
+     * Keeps only the rooms and stays {@code query} can show, so that folding a history of any length
+     * holds no more than the answer needs.
+     */
+    public static InMemoryAvailability scopedTo(AvailabilityQuery query) {
+        return new InMemoryAvailability(Objects.requireNonNull(query, "query"));
+    }
 
     /** A projection that folds events into this store and reports no changes. */
     public AvailabilityProjection projection() {
@@ -43,6 +62,9 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     @Override
     public void putRoom(Room room) {
+        if (scope != null && !scope.includes(room.type(), room.capacity())) {
+            return;
+        }
         rooms.put(room.roomNumber(), room);
     }
 
@@ -53,6 +75,9 @@ public final class InMemoryAvailability implements AvailabilityStore {
 
     @Override
     public boolean addStay(UUID reservationId, String roomNumber, Stay stay) {
+        if (scope != null && (!rooms.containsKey(roomNumber) || !stay.overlaps(scope.from(), scope.to()))) {
+            return false;
+        }
         return stays.putIfAbsent(reservationId, new HeldStay(roomNumber, stay)) == null;
     }
 

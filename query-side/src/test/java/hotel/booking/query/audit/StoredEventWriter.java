@@ -43,7 +43,16 @@ final class StoredEventWriter {
     }
 
     long append(String room, long sequence, Object payload, Instant at, MetaData metaData) {
-        return new JdbcTemplate(dataSource).query(connection -> statement(connection, room, sequence, payload, at, metaData),
+        return append(room, sequence, payload, at.toString(), metaData);
+    }
+
+    /** Appends with the time stamp written exactly as given, in whatever ISO-8601 form another writer used. */
+    long append(String room, long sequence, Object payload, String stamp) {
+        return append(room, sequence, payload, stamp, MetaData.emptyInstance());
+    }
+
+    private long append(String room, long sequence, Object payload, String stamp, MetaData metaData) {
+        return new JdbcTemplate(dataSource).query(connection -> statement(connection, room, sequence, payload, stamp, metaData),
                 (ResultSet rs) -> {
                     rs.next();
                     return rs.getLong(1);
@@ -52,7 +61,8 @@ final class StoredEventWriter {
 
     /** Appends on a connection of the caller's, within whatever transaction it has open. */
     long append(Connection connection, String room, long sequence, Object payload, Instant at) throws SQLException {
-        try (PreparedStatement insert = statement(connection, room, sequence, payload, at, MetaData.emptyInstance());
+        try (PreparedStatement insert = statement(connection, room, sequence, payload, at.toString(),
+                MetaData.emptyInstance());
              ResultSet rs = insert.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -60,7 +70,7 @@ final class StoredEventWriter {
     }
 
     private PreparedStatement statement(Connection connection, String room, long sequence, Object payload,
-                                        Instant at, MetaData metaData) throws SQLException {
+                                        String stamp, MetaData metaData) throws SQLException {
         PreparedStatement insert = connection.prepareStatement(INSERT);
         insert.setString(1, room);
         insert.setLong(2, sequence);
@@ -68,7 +78,7 @@ final class StoredEventWriter {
         insert.setBytes(4, serializer.serialize(metaData, byte[].class).getData());
         insert.setBytes(5, serializer.serialize(payload, byte[].class).getData());
         insert.setString(6, payload.getClass().getName());
-        insert.setString(7, at.toString());
+        insert.setString(7, stamp);
         return insert;
     }
 }
