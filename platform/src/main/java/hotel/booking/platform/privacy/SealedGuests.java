@@ -111,8 +111,9 @@ public class SealedGuests {
         if (node.path(ERASED).asBoolean(false)) {
             return Guest.erased(guestId);
         }
-        Guest clear = new Guest(guestId, text(node, "name"), text(node, "email"), false);
-        return guestId != null || clear.email() == null ? clear : clear.withGuestId(ids.of(clear.email()));
+        // written in clear by the version before sealing (the migration seals them): reading writes nothing,
+        // so the guest id is left to sealing
+        return new Guest(guestId, text(node, "name"), text(node, "email"), false);
     }
 
     /** Whether a JSON node is a guest in its sealed or erased form. */
