@@ -54,7 +54,7 @@ const live = new LiveAvailability({
         const flipped = grid.applyNights(change);
         if (flipped.length > 0) {
             updates.textContent = `Room ${change.roomNumber}, ${nightsText(flipped[0], dates.addDays(flipped.at(-1), 1))}: `
-                + `now ${change.available ? 'free' : 'taken'}.`;
+                + `now ${change.available ? 'free' : (change.status === 'out-of-service' ? 'out of service' : 'taken')}.`;
             booking.refresh();
         }
     },

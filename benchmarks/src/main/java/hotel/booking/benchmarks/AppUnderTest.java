@@ -23,6 +23,9 @@ final class AppUnderTest implements AutoCloseable {
     private final long startedAt = System.nanoTime();
     private Duration readyAfter;
 
+    /** How long an app may take to answer its health check ({@code --start-timeout}, seconds). */
+    static volatile Duration startPatience = Duration.ofMinutes(5);
+
     private AppUnderTest(Process process, int port) {
         this.process = process;
         this.port = port;
@@ -46,7 +49,12 @@ final class AppUnderTest implements AutoCloseable {
         builder.environment().put("HOTEL_ANALYST_PASSWORD", STAFF_PASSWORD + "-analyst");
         builder.environment().putAll(env);
         AppUnderTest app = new AppUnderTest(builder.start(), port);
-        app.awaitHealthy(Duration.ofMinutes(3));
+        try {
+            app.awaitHealthy(startPatience);
+        } catch (RuntimeException e) {
+            app.process.destroyForcibly();
+            throw e;
+        }
         return app;
     }
 

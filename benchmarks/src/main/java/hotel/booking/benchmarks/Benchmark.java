@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * ./mvnw -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar [--scenarios=throughput,latency,fanout,startup] [--clients=32]
+ *     [--profile] [--app-jvm="-XX:+UseParallelGC ..."]
  * </pre>
  *
  * Prints a table and writes {@code results.json} and {@code results.html} under {@code --out}.
@@ -48,6 +49,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Benchmark benchmark = new Benchmark(Options.parse(args));
+        AppUnderTest.startPatience = Duration.ofSeconds(benchmark.options.number("start-timeout", 300));
         if (!Files.exists(benchmark.jar)) {
             throw new IllegalStateException("No app at " + benchmark.jar + "; build it first: ./mvnw -DskipTests package");
         }
@@ -73,10 +75,27 @@ public final class Benchmark {
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password(),
-                "--hotel.rate-limit.enabled=false"));
+                "--hotel.rate-limit.bookings.enabled=false"));
         args.addAll(List.of(appArgs));
-        return AppUnderTest.start(jar, options.number("port", 18_090), jvmArgs, args, Map.of(),
+        return AppUnderTest.start(jar, options.number("port", 18_090), withExtraJvmArgs(jvmArgs, scenario), args, Map.of(),
                 out.resolve("app-" + scenario + ".log"));
+    }
+
+    /**
+     * The scenario's JVM options plus {@code --app-jvm} (space-separated) and, with {@code --profile}, a JFR
+     * recording of the app per scenario ({@code <out>/<scenario>.jfr}, open it in JDK Mission Control or
+     * {@code jfr print --events jdk.ExecutionSample}).
+     */
+    private List<String> withExtraJvmArgs(List<String> jvmArgs, String scenario) {
+        List<String> all = new ArrayList<>(jvmArgs);
+        String extra = options.text("app-jvm", "").trim();
+        if (!extra.isEmpty()) {
+            all.addAll(List.of(extra.split("\\s+")));
+        }
+        if (Boolean.parseBoolean(options.text("profile", "false"))) {
+            all.add("-XX:StartFlightRecording=settings=profile,filename=" + out.resolve(scenario + ".jfr"));
+        }
+        return all;
     }
 
     /** Durable bookings per second against PostgreSQL's own one-row insert rate, same concurrency. */

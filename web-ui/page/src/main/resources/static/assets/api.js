@@ -54,6 +54,11 @@ export const availability = ({ from, to, type, guests }) =>
 
 export const book = (booking) => call('POST', 'api/reservations', { body: booking });
 
+export const hold = (booking) => call('POST', 'api/holds', { body: booking });
+
+export const confirmHold = (id, token) =>
+    call('POST', `api/holds/${encodeURIComponent(id)}/confirm`, { headers: { 'X-Reservation-Token': token } });
+
 export const reservation = (id, token) =>
     call('GET', `api/reservations/${encodeURIComponent(id)}`, { headers: { 'X-Reservation-Token': token } });
 

@@ -15,6 +15,7 @@ export class BookingForm {
     #problem;
     #confirmation;
     #button;
+    #holdButton;
     #onStay;
     #onBooked;
     #takenNights;
@@ -42,12 +43,17 @@ export class BookingForm {
         this.#problem = form.querySelector('#booking-problem');
         this.#confirmation = form.querySelector('#booking-confirmation');
         this.#button = form.querySelector('button[type="submit"]');
+        this.#holdButton = form.querySelector('#hold');
         this.#onStay = onStay;
         this.#onBooked = onBooked;
         this.#takenNights = takenNights;
         const { roomNumber, checkIn, checkOut } = this.#fields;
         [roomNumber, checkIn, checkOut].forEach((field) => field.addEventListener('change', () => this.#editedStay()));
-        form.addEventListener('submit', (event) => this.#submit(event));
+        form.addEventListener('submit', (event) => {
+            event.preventDefault();
+            this.#send(false);
+        });
+        this.#holdButton?.addEventListener('click', () => this.#send(true));
     }
 
     /** The rooms one may choose from: those in the table. */
@@ -119,8 +125,8 @@ export class BookingForm {
         this.#onStay(this.stay());
     }
 
-    async #submit(event) {
-        event.preventDefault();
+    /** Books the stay, or only holds it for a few minutes while the guest pays ({@code hold}). */
+    async #send(hold) {
         if (this.#busy) {
             return;
         }
@@ -133,18 +139,20 @@ export class BookingForm {
         }
         const request = this.#request();
         this.#busy = true;
-        this.#button.textContent = 'Booking…';
+        const button = hold ? this.#holdButton : this.#button;
+        const label = button.textContent;
+        button.textContent = hold ? 'Holding…' : 'Booking…';
         try {
-            const confirmation = await api.book(request);
+            const confirmation = await (hold ? api.hold(request) : api.book(request));
             this.#requestKey = null;
             this.#fillStay(null);
             this.#confirm(confirmation, request.guestName);
             this.#onBooked(confirmation, request.guestName);
         } catch (problem) {
-            say(this.#problem, `Not booked: ${problem.message}`);
+            say(this.#problem, `${hold ? 'Not held' : 'Not booked'}: ${problem.message}`);
         } finally {
             this.#busy = false;
-            this.#button.textContent = 'Book';
+            button.textContent = label;
         }
     }
 
@@ -184,12 +192,16 @@ export class BookingForm {
     }
 
     #confirm(confirmation, guestName) {
+        const held = confirmation.status === 'HELD';
+        const until = held ? new Date(confirmation.expiresAt).toLocaleTimeString() : '';
         this.#confirmation.replaceChildren(
-            element('p', {}, element('strong', {}, 'Booked. '), 'Reservation ',
+            element('p', {}, element('strong', {}, held ? `Held until ${until}. ` : 'Booked. '), 'Reservation ',
                 element('code', { className: 'reservation-id' }, confirmation.reservationId)),
             element('p', {}, `${stayText(confirmation)}: ${nightCount(confirmation.nights)}, `
                 + `${formatMoney(confirmation.totalPrice)} in all, for ${guestName}.`),
-            element('p', {}, 'It is under My reservations, where you can also cancel it.'));
+            element('p', {}, held
+                ? 'Confirm it under My reservations before the time runs out, or the nights go back on sale.'
+                : 'It is under My reservations, where you can also cancel it.'));
         this.#confirmation.dataset.reservationId = confirmation.reservationId;
         this.#confirmation.hidden = false;
     }

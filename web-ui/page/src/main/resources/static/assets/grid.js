@@ -1,5 +1,5 @@
 // The rooms × nights table. Each night is a button in a cell that carries data-room, data-date and
-// data-state="free|taken"; a chosen stay is marked data-selected. Only one cell is in the tab order
+// data-state="free|taken|out-of-service"; a chosen stay is marked data-selected. Only one cell is in the tab order
 // (a roving tabindex): the arrow keys, Home and End move between nights and rooms.
 
 import * as dates from './dates.js';
@@ -7,6 +7,7 @@ import { element } from './dom.js';
 import { formatMoney, guests, roomTypeName } from './words.js';
 
 const FLASH_MS = 2000;
+const OUT_OF_SERVICE = 'out-of-service';
 const KEY_STEPS = {
     ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0],
     Home: [0, -Infinity], End: [0, Infinity],
@@ -42,6 +43,8 @@ export class AvailabilityGrid {
         [...snapshot.rooms].sort(byRoomNumber).forEach((room) => this.#rooms.set(room.roomNumber, {
             room,
             free: new Map(room.nights.map((night) => [night.date, night.available])),
+            outOfService: new Set(room.nights.filter((night) => night.status === OUT_OF_SERVICE)
+                .map((night) => night.date)),
         }));
         this.#renderCaption(snapshot.from, snapshot.to);
         this.#renderHead();
@@ -52,11 +55,18 @@ export class AvailabilityGrid {
     }
 
     /** Nights of a room became free or taken; returns the nights of this range that flipped. */
-    applyNights({ roomNumber, from, to, available }) {
+    applyNights({ roomNumber, from, to, available, status }) {
         const entry = this.#rooms.get(roomNumber);
         if (!entry) {
             return [];
         }
+        dates.nights(from, to).forEach((date) => {
+            if (status === OUT_OF_SERVICE) {
+                entry.outOfService.add(date);
+            } else if (available) {
+                entry.outOfService.delete(date);
+            }
+        });
         const flipped = dates.nights(from, to)
             .filter((date) => entry.free.has(date) && entry.free.get(date) !== available);
         flipped.forEach((date) => {
@@ -73,7 +83,7 @@ export class AvailabilityGrid {
         if (this.#rooms.has(room.roomNumber)) {
             return false;
         }
-        const entry = { room, free: new Map(this.#nights.map((date) => [date, true])) };
+        const entry = { room, free: new Map(this.#nights.map((date) => [date, true])), outOfService: new Set() };
         this.#rooms.set(room.roomNumber, entry);
         const row = this.#row(entry);
         this.#body.querySelector('.no-rooms')?.parentElement.remove();
@@ -225,15 +235,17 @@ export class AvailabilityGrid {
     #paint(cell) {
         const { room, date } = cell.dataset;
         const free = this.#rooms.get(room)?.free.get(date) !== false;
+        const outOfService = !free && this.#rooms.get(room)?.outOfService.has(date);
         const chosen = this.#isSelected(room, date);
         const button = cell.querySelector('button');
-        cell.dataset.state = free ? 'free' : 'taken';
+        cell.dataset.state = free ? 'free' : (outOfService ? OUT_OF_SERVICE : 'taken');
         cell.toggleAttribute('data-selected', chosen);
         button.setAttribute('aria-pressed', String(chosen));
         button.setAttribute('aria-disabled', String(!free));
         button.setAttribute('aria-label',
-            `Room ${room}, ${dates.longDate(date)}: ${free ? 'free' : 'taken'}${chosen && !free ? ', in your choice' : ''}`);
-        button.querySelector('.glyph').textContent = chosen ? (free ? '✓' : '!') : (free ? '○' : '✕');
+            `Room ${room}, ${dates.longDate(date)}: ${free ? 'free' : (outOfService ? 'out of service' : 'taken')}`
+            + `${chosen && !free ? ', in your choice' : ''}`);
+        button.querySelector('.glyph').textContent = chosen ? (free ? '✓' : '!') : (free ? '○' : (outOfService ? '⚒' : '✕'));
     }
 
     #isSelected(roomNumber, date) {

@@ -9,11 +9,14 @@ import { formatMoney, nightCount, stayText } from './words.js';
 const KEY = 'hotel.my-reservations';
 const NOT_YET_KNOWN_RETRIES = 12;
 const RETRY_MS = 250;
+const TICK_MS = 1000;
 
 const STATUS_TEXT = {
     checking: 'Checking…',
+    HELD: 'Held',
     CONFIRMED: 'Confirmed',
     CANCELLED: 'Cancelled',
+    EXPIRED: 'Hold expired',
     unknown: 'Not found at the hotel',
     refused: 'The hotel does not accept this browser\'s token',
     unreachable: 'Could not check just now',
@@ -51,6 +54,7 @@ export class MyReservations {
     #confirming = new Set();
     #busy = new Set();
     #problems = new Map();
+    #ticker = null;
 
     /** @param heading where focus goes when an item goes away */
     constructor({ list, empty, heading }) {
@@ -71,9 +75,11 @@ export class MyReservations {
     add(confirmation, guestName) {
         const { reservationId, cancellationToken, roomNumber, checkIn, checkOut, nights, totalPrice } = confirmation;
         this.#reservations = this.#reservations.filter((r) => r.reservationId !== reservationId);
+        const held = confirmation.status === 'HELD';
         this.#reservations.push({
             reservationId, cancellationToken, roomNumber, checkIn, checkOut, nights, totalPrice, guestName,
-            status: 'CONFIRMED',
+            status: held ? 'HELD' : 'CONFIRMED',
+            ...(held && { expiresAt: confirmation.expiresAt }),
         });
         this.#saveAndRender();
         this.#check(reservationId);
@@ -86,7 +92,11 @@ export class MyReservations {
         }
         try {
             const found = await api.reservation(reservationId, reservation.cancellationToken);
-            this.#update(reservationId, { status: found.status });
+            const expired = found.status === 'CANCELLED' && found.releaseReason === 'HOLD_EXPIRED';
+            this.#update(reservationId, {
+                status: expired ? 'EXPIRED' : found.status,
+                ...(found.holdExpiresAt && { expiresAt: found.holdExpiresAt }),
+            });
         } catch (problem) {
             if (problem.status === 404 && retries > 0) {
                 setTimeout(() => this.#check(reservationId, retries - 1), RETRY_MS);
@@ -117,6 +127,47 @@ export class MyReservations {
             this.#render();
             this.#focus(reservationId, '.status');
         }
+    }
+
+    async #confirmHold(reservationId) {
+        const reservation = this.#find(reservationId);
+        this.#busy.add(reservationId);
+        this.#problems.delete(reservationId);
+        this.#render();
+        try {
+            await api.confirmHold(reservationId, reservation.cancellationToken);
+            this.#update(reservationId, { status: 'CONFIRMED' });
+        } catch (problem) {
+            if (problem.status === 409) {
+                this.#update(reservationId, { status: 'EXPIRED' });
+            }
+            this.#problems.set(reservationId, `Not confirmed: ${problem.message}`);
+        } finally {
+            this.#busy.delete(reservationId);
+            this.#render();
+            this.#focus(reservationId, '.status');
+        }
+    }
+
+    /** Counts down every hold; one that ran out is asked about, the server having given its nights back. */
+    #tick() {
+        const held = this.#reservations.filter((r) => r.status === 'HELD');
+        if (held.length === 0) {
+            clearInterval(this.#ticker);
+            this.#ticker = null;
+            return;
+        }
+        held.forEach((reservation) => {
+            const left = remaining(reservation);
+            const countdown = this.#list.querySelector(
+                `[data-reservation-id="${CSS.escape(reservation.reservationId)}"] .countdown`);
+            if (countdown) {
+                countdown.textContent = countdownText(left);
+            }
+            if (left <= 0 && !this.#busy.has(reservation.reservationId)) {
+                this.#check(reservation.reservationId, 0);
+            }
+        });
     }
 
     #forget(reservationId) {
@@ -152,6 +203,9 @@ export class MyReservations {
             .map((reservation) => this.#item(reservation));
         this.#list.replaceChildren(...items);
         this.#empty.hidden = items.length > 0;
+        if (!this.#ticker && this.#reservations.some((r) => r.status === 'HELD')) {
+            this.#ticker = setInterval(() => this.#tick(), TICK_MS);
+        }
         if (focused?.id && focused.action) {
             this.#focus(focused.id, `[data-action="${focused.action}"]`);
         }
@@ -168,9 +222,12 @@ export class MyReservations {
         }
         const statusText = element('span', { className: 'status', tabIndex: -1 }, STATUS_TEXT[status] ?? status);
         statusText.dataset.status = status;
+        const countdown = status === 'HELD' && reservation.expiresAt
+            ? [' · ', element('span', { className: 'countdown', role: 'timer' }, countdownText(remaining(reservation)))]
+            : [];
         item.append(
             element('p', { className: 'stay' }, stayText(reservation)),
-            element('p', { className: 'details' }, `${details.join(' · ')} · `, statusText),
+            element('p', { className: 'details' }, `${details.join(' · ')} · `, statusText, ...countdown),
             element('p', { className: 'reference' }, 'Reservation ', element('code', {}, reservationId)),
             this.#actions(reservation));
         const problem = element('p', { className: 'problem' });
@@ -190,7 +247,13 @@ export class MyReservations {
             b.addEventListener('click', onClick);
             return b;
         };
-        if (status === 'CONFIRMED' && this.#confirming.has(reservationId)) {
+        if (status === 'HELD') {
+            actions.append(
+                button('confirm-hold', this.#busy.has(reservationId) ? 'Confirming…' : 'Confirm',
+                    `Confirm the hold on room ${roomNumber}`, () => this.#confirmHold(reservationId), ''),
+                button('release', 'Release', `Give back the nights held in room ${roomNumber}`,
+                    () => this.#cancel(reservationId)));
+        } else if (status === 'CONFIRMED' && this.#confirming.has(reservationId)) {
             actions.append(
                 element('span', { className: 'question' }, 'Cancel this stay?'),
                 button('confirm-cancel', this.#busy.has(reservationId) ? 'Cancelling…' : 'Yes, cancel it',
@@ -216,4 +279,13 @@ export class MyReservations {
     #focus(reservationId, selector) {
         this.#list.querySelector(`[data-reservation-id="${CSS.escape(reservationId)}"] ${selector}`)?.focus();
     }
+}
+
+function remaining({ expiresAt }) {
+    return Math.max(0, Math.ceil((Date.parse(expiresAt) - Date.now()) / 1000));
+}
+
+/** "9:58 left", "0:00 left". */
+function countdownText(seconds) {
+    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')} left`;
 }

@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class RolesTest {
 
     private static final Set<String> COMMAND_ROUTES = Set.of("POST /api/rooms", "POST /api/reservations",
-            "DELETE /api/reservations/{reservationId}", "DELETE /api/guests/{guestId}", "DELETE /api/guests");
+            "DELETE /api/reservations/{reservationId}", "POST /api/holds", "POST /api/holds/{holdId}/confirm",
+            "POST /api/rooms/{roomNumber}/blocks", "DELETE /api/rooms/{roomNumber}/blocks/{blockId}",
+            "DELETE /api/guests/{guestId}", "DELETE /api/guests");
     private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}",
             "GET /api/availability", "GET /api/availability/stream", "GET /api/reports/occupancy",
             "GET /api/reports/cancellations", "GET /api/reports/lead-times", "GET /api/audit/events",
@@ -118,6 +120,7 @@ class RolesTest {
             handlesCommands();
             assertThat(processors()).isEqualTo(COMMAND_PROCESSORS);
             assertThat(routes()).doesNotContainAnyElementsOf(QUERY_ROUTES);
+            assertThat(context.containsBean("deadlineScheduler")).as("command nodes give back expired holds").isTrue();
             assertThat(listRooms()).isInstanceOf(CompletionException.class)
                                    .hasCauseInstanceOf(NoHandlerForQueryException.class);
         }
@@ -137,6 +140,8 @@ class RolesTest {
             assertThat(releaseInAMissingRoom()).isInstanceOf(NoHandlerForCommandException.class);
             assertThat(context.containsBean("sampleRooms")).as("sample rooms are registered where commands are handled")
                                                            .isFalse();
+            assertThat(context.containsBean("deadlineScheduler"))
+                    .as("only nodes with Rooms run deadlines: a query node could not hand one to its Room").isFalse();
         }
     }
 

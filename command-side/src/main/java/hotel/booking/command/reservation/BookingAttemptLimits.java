@@ -47,7 +47,8 @@ class BookingAttemptLimits implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (enabled) {
-            registry.addInterceptor(new Limiter()).addPathPatterns("/api/reservations", "/api/reservations/*");
+            registry.addInterceptor(new Limiter()).addPathPatterns("/api/reservations", "/api/reservations/*",
+                    "/api/holds", "/api/holds/*/confirm");
         }
     }
 

@@ -1,5 +1,6 @@
 package hotel.booking.command.reservation;
 
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.command.room.Rejection;
@@ -50,6 +51,13 @@ class ReservationRegistry {
             throw new RoomRuleViolation(Rejection.RESERVATION_ID_CONFLICT,
                     "Reservation " + event.reservationId() + " is already used for another room");
         }
+    }
+
+    /** A hold is a reservation not yet confirmed: found the same way, under the same key. */
+    @EventHandler
+    void on(RoomHeld event) {
+        on(new RoomReserved(event.roomNumber(), event.reservationId(), event.stay(), event.totalPrice(),
+                event.guest()));
     }
 
     @EventHandler

@@ -17,13 +17,25 @@ record BookedStay(Stay stay, BigDecimal price, Guest guest, boolean released) {
         return new BookedStay(stay, price, guest, false);
     }
 
+    /**
+     * Nights out of service take a room's nights like a stay, so every check of a free night sees them;
+     * they have no guest.
+     */
+    static BookedStay outOfService(Stay nights) {
+        return new BookedStay(nights, BigDecimal.ZERO, null, false);
+    }
+
+    boolean outOfService() {
+        return guest == null;
+    }
+
     boolean active() {
         return !released;
     }
 
     /** The same stay for the same guest; once the guest is erased, the same guest id (e-mail). */
     boolean sameBookingAs(ReserveRoom command) {
-        return stay.equals(command.stay()) && guest.sameGuestAs(command.guest());
+        return guest != null && stay.equals(command.stay()) && guest.sameGuestAs(command.guest());
     }
 
     BookedStay release() {

@@ -6,6 +6,7 @@ import hotel.booking.api.Stay;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +45,19 @@ final class Bookings {
         return byId.entrySet().stream()
                    .filter(e -> e.getValue().active() && e.getValue().stay().overlaps(stay))
                    .findFirst();
+    }
+
+    /** Every active reservation or hold (not a block) with a night in common with {@code nights}. */
+    List<NightsInTheWay> guestsIn(Stay nights) {
+        return byId.entrySet().stream()
+                   .filter(e -> e.getValue().active() && !e.getValue().outOfService()
+                           && e.getValue().stay().overlaps(nights))
+                   .map(e -> {
+                       Stay stay = e.getValue().stay();
+                       return new NightsInTheWay(e.getKey(), stay.checkIn(), stay.checkOut(),
+                               stay.dates().filter(night -> nights.overlaps(night, night.plusDays(1))).toList());
+                   })
+                   .toList();
     }
 
     void add(UUID reservationId, BookedStay booked) {

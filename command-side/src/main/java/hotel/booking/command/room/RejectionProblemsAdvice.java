@@ -40,7 +40,8 @@ class RejectionProblemsAdvice {
     static HttpStatus status(Rejection rejection) {
         return switch (rejection) {
             case INVALID_ROOM, INVALID_STAY, STAY_TOO_LONG -> HttpStatus.BAD_REQUEST;
-            case ROOM_NOT_FOUND, RESERVATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ROOM_NOT_FOUND, RESERVATION_NOT_FOUND, BLOCK_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case HOLD_EXPIRED -> HttpStatus.CONFLICT;
             case ROOM_ALREADY_REGISTERED, NIGHTS_TAKEN, RESERVATION_ID_CONFLICT, RESERVATION_ALREADY_RELEASED ->
                     HttpStatus.CONFLICT;
         };

@@ -1,6 +1,8 @@
 package hotel.booking.command.room;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -22,6 +24,18 @@ class RoomCommandConfiguration {
     SnapshotTriggerDefinition roomSnapshotTrigger(Snapshotter snapshotter,
                                                   @Value("${hotel.room.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Rooms stay in memory between commands while the JVM has room for them, so a booking does not
+     * read the room's events (or its snapshot) again. Safe with several command nodes on one event
+     * store: a node deciding on a stale room appends a sequence number another node already wrote,
+     * the event store refuses it, the unit of work rolls back and evicts the room, and the command is
+     * retried on a fresh load ({@link ConcurrencyRetryScheduler}).
+     */
+    @Bean
+    Cache roomCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -1,8 +1,8 @@
 package hotel.booking.platform.correlation;
 
+import hotel.booking.platform.ids.RandomIds;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +25,7 @@ public final class RequestIds {
     }
 
     static String generate() {
-        return UUID.randomUUID().toString();
+        return RandomIds.next().toString();
     }
 
     /** The id {@link RequestIdFilter} gave the request, or a new one if it did not run. */

@@ -24,7 +24,15 @@ public record AvailabilityChange(long id,
         /** A room was registered: all its nights are free. */
         ROOM,
         /** Nights of a room were taken or freed. */
-        NIGHTS
+        NIGHTS,
+        /** Nights of a room went out of service ({@code available} false) or came back. */
+        BLOCKED
+    }
+
+    /** The nights are out of service (not merely booked). */
+    @JsonIgnore
+    public boolean isOutOfService() {
+        return kind == Kind.BLOCKED && Boolean.FALSE.equals(available);
     }
 
     @JsonIgnore

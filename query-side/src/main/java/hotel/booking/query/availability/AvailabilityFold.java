@@ -1,5 +1,8 @@
 package hotel.booking.query.availability;
 
+import hotel.booking.api.BlockLifted;
+import hotel.booking.api.NightsBlocked;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -31,6 +34,12 @@ public final class AvailabilityFold {
             projection.on(reserved, null);
         } else if (event instanceof RoomReleased released) {
             projection.on(released, null);
+        } else if (event instanceof RoomHeld held) {
+            projection.on(held, null);
+        } else if (event instanceof NightsBlocked blocked) {
+            projection.on(blocked, null);
+        } else if (event instanceof BlockLifted lifted) {
+            projection.on(lifted, null);
         }
     }
 

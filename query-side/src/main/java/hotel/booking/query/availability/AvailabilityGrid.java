@@ -14,6 +14,7 @@ final class AvailabilityGrid {
     private final AvailabilityQuery query;
     private final int nights;
     private final Map<String, boolean[]> taken = new LinkedHashMap<>();
+    private final Map<String, boolean[]> outOfService = new LinkedHashMap<>();
     private final List<AvailabilityStore.Room> rooms = new ArrayList<>();
 
     AvailabilityGrid(AvailabilityQuery query, Iterable<AvailabilityStore.Room> allRooms) {
@@ -23,6 +24,7 @@ final class AvailabilityGrid {
             if (query.includes(room.type(), room.capacity())) {
                 rooms.add(room);
                 taken.put(room.roomNumber(), new boolean[nights]);
+                outOfService.put(room.roomNumber(), new boolean[nights]);
             }
         }
         rooms.sort(ROOM_NUMBER_ORDER);
@@ -33,7 +35,16 @@ final class AvailabilityGrid {
                                 .thenComparing(AvailabilityStore.Room::roomNumber);
 
     void take(String roomNumber, Stay stay) {
-        boolean[] ofRoom = taken.get(roomNumber);
+        mark(taken.get(roomNumber), stay);
+    }
+
+    /** Nights out of service: taken, and shown as such. */
+    void block(String roomNumber, Stay nightsOut) {
+        mark(taken.get(roomNumber), nightsOut);
+        mark(outOfService.get(roomNumber), nightsOut);
+    }
+
+    private void mark(boolean[] ofRoom, Stay stay) {
         if (ofRoom == null) {
             return;
         }
@@ -48,9 +59,11 @@ final class AvailabilityGrid {
         List<RoomAvailability> result = new ArrayList<>(rooms.size());
         for (AvailabilityStore.Room room : rooms) {
             boolean[] ofRoom = taken.get(room.roomNumber());
+            boolean[] blocked = outOfService.get(room.roomNumber());
             List<NightAvailability> nightsOfRoom = new ArrayList<>(nights);
             for (int i = 0; i < nights; i++) {
-                nightsOfRoom.add(new NightAvailability(query.from().plusDays(i), !ofRoom[i]));
+                nightsOfRoom.add(new NightAvailability(query.from().plusDays(i), !ofRoom[i],
+                        blocked[i] ? NightAvailability.OUT_OF_SERVICE : null));
             }
             result.add(new RoomAvailability(room.roomNumber(), room.type(), room.capacity(), room.nightlyRate(),
                     nightsOfRoom));

@@ -1,5 +1,8 @@
 package hotel.booking.query.availability;
 
+import hotel.booking.api.BlockLifted;
+import hotel.booking.api.NightsBlocked;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -55,6 +58,33 @@ public class AvailabilityProjection {
         if (store.removeStay(event.reservationId())) {
             nightsChanged(event.roomNumber(), event.stay(), true, token);
         }
+    }
+
+    @EventHandler
+    void on(RoomHeld event, TrackingToken token) {
+        if (store.addStay(event.reservationId(), event.roomNumber(), event.stay())) {
+            nightsChanged(event.roomNumber(), event.stay(), false, token);
+        }
+    }
+
+    @EventHandler
+    void on(NightsBlocked event, TrackingToken token) {
+        if (store.addBlock(event.blockId(), event.roomNumber(), event.nights())) {
+            blockChanged(event.roomNumber(), event.nights(), false, token);
+        }
+    }
+
+    @EventHandler
+    void on(BlockLifted event, TrackingToken token) {
+        if (store.removeStay(event.blockId())) {
+            blockChanged(event.roomNumber(), event.nights(), true, token);
+        }
+    }
+
+    private void blockChanged(String roomNumber, Stay nights, boolean available, TrackingToken token) {
+        AvailabilityStore.Room room = store.room(roomNumber);
+        changes.record(new AvailabilityChange(0, AvailabilityChange.Kind.BLOCKED, roomNumber, room.type(),
+                room.capacity(), null, nights.checkIn(), nights.checkOut(), available), position(token));
     }
 
     @ResetHandler

@@ -23,10 +23,15 @@ class AvailabilityReader {
                         rs.getInt(3), rs.getBigDecimal(4)))
                 .list();
         AvailabilityGrid grid = new AvailabilityGrid(query, rooms);
-        jdbc.sql("SELECT room_number, check_in, check_out FROM availability_stay WHERE check_in < ? AND check_out > ?")
+        jdbc.sql("SELECT room_number, check_in, check_out, out_of_service FROM availability_stay WHERE check_in < ? AND check_out > ?")
             .params(query.to(), query.from())
             .query(rs -> {
-                grid.take(rs.getString(1), new Stay(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate()));
+                Stay stay = new Stay(rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate());
+                if (rs.getBoolean(4)) {
+                    grid.block(rs.getString(1), stay);
+                } else {
+                    grid.take(rs.getString(1), stay);
+                }
             });
         return grid.rooms();
     }

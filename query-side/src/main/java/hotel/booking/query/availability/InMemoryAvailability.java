@@ -15,7 +15,10 @@ import java.util.UUID;
  */
 public final class InMemoryAvailability implements AvailabilityStore {
 
-    private record HeldStay(String roomNumber, Stay stay) {
+    private record HeldStay(String roomNumber, Stay stay, boolean outOfService) {
+        HeldStay(String roomNumber, Stay stay) {
+            this(roomNumber, stay, false);
+        }
     }
 
     private final Map<String, Room> rooms = new LinkedHashMap<>();
@@ -48,7 +51,13 @@ public final class InMemoryAvailability implements AvailabilityStore {
         AvailabilityGrid grid = new AvailabilityGrid(query, rooms.values());
         stays.values().stream()
              .filter(held -> held.stay().overlaps(query.from(), query.to()))
-             .forEach(held -> grid.take(held.roomNumber(), held.stay()));
+             .forEach(held -> {
+                 if (held.outOfService()) {
+                     grid.block(held.roomNumber(), held.stay());
+                 } else {
+                     grid.take(held.roomNumber(), held.stay());
+                 }
+             });
         return grid.rooms();
     }
 
@@ -79,6 +88,14 @@ public final class InMemoryAvailability implements AvailabilityStore {
             return false;
         }
         return stays.putIfAbsent(reservationId, new HeldStay(roomNumber, stay)) == null;
+    }
+
+    @Override
+    public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
+        if (scope != null && (!rooms.containsKey(roomNumber) || !nights.overlaps(scope.from(), scope.to()))) {
+            return false;
+        }
+        return stays.putIfAbsent(blockId, new HeldStay(roomNumber, nights, true)) == null;
     }
 
     @Override

@@ -56,6 +56,16 @@ class JdbcAvailabilityStore implements AvailabilityStore {
     }
 
     @Override
+    public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
+        return jdbc.sql("""
+                        INSERT INTO availability_stay (reservation_id, room_number, check_in, check_out, out_of_service)
+                        VALUES (?, ?, ?, ?, TRUE) ON CONFLICT (reservation_id) DO NOTHING
+                        """)
+                   .params(blockId, roomNumber, nights.checkIn(), nights.checkOut())
+                   .update() > 0;
+    }
+
+    @Override
     public boolean removeStay(UUID reservationId) {
         return jdbc.sql("DELETE FROM availability_stay WHERE reservation_id = ?").param(reservationId).update() > 0;
     }

@@ -1,5 +1,6 @@
 package hotel.booking.query.report;
 
+import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -66,6 +67,12 @@ public class ReportProjection {
         if (recorded == 1) {
             sellNights(event);
         }
+    }
+
+    /** A hold is sold when it is confirmed, on the day it is confirmed; an expired hold never was. */
+    @EventHandler
+    void on(HoldConfirmed event, @Timestamp Instant at) {
+        on(new RoomReserved(event.roomNumber(), event.reservationId(), event.stay(), event.totalPrice(), null), at);
     }
 
     private void sellNights(RoomReserved event) {

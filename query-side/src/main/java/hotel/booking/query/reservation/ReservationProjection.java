@@ -2,6 +2,8 @@ package hotel.booking.query.reservation;
 
 import hotel.booking.api.Guest;
 import hotel.booking.api.GuestErased;
+import hotel.booking.api.HoldConfirmed;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import org.axonframework.config.ProcessingGroup;
@@ -102,6 +104,31 @@ public class ReservationProjection {
             .update();
     }
 
+    @EventHandler
+    void on(RoomHeld event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        Guest guest = event.guest();
+        lockGuest(guest.guestId(), "pg_advisory_xact_lock_shared");
+        boolean erased = guest.erased() || erasedSince(guest.guestId(), at);
+        jdbc.sql("""
+                 INSERT INTO reservation_view (reservation_id, room_number, check_in, check_out, total_price,
+                                               status, guest_id, guest_name, guest_email, guest_erased, booked_at,
+                                               hold_expires_at)
+                 VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (reservation_id) DO NOTHING
+                 """)
+            .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(),
+                    event.totalPrice(), guest.guestId(), erased ? null : guest.name(), erased ? null : guest.email(),
+                    erased, Timestamp.from(at), Timestamp.from(event.expiresAt()))
+            .update();
+    }
+
+    @EventHandler
+    void on(HoldConfirmed event) {
+        jdbc.sql("UPDATE reservation_view SET status = 'CONFIRMED' WHERE reservation_id = ? AND status = 'HELD'")
+            .param(event.reservationId())
+            .update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE reservation_view, reservation_guest_erasure").update();
@@ -111,7 +138,8 @@ public class ReservationProjection {
     Optional<ReservationView> handle(FindReservation query) {
         return jdbc.sql("""
                         SELECT reservation_id, room_number, check_in, check_out, total_price, status,
-                               guest_name, guest_email, guest_erased, booked_at, released_at, release_reason
+                               guest_name, guest_email, guest_erased, booked_at, released_at, release_reason,
+                               hold_expires_at
                         FROM reservation_view WHERE reservation_id = ?
                         """)
                    .param(query.reservationId())
@@ -126,7 +154,8 @@ public class ReservationProjection {
                 checkIn, checkOut, ChronoUnit.DAYS.between(checkIn, checkOut), rs.getBigDecimal("total_price"),
                 ReservationStatus.valueOf(rs.getString("status")), rs.getString("guest_name"),
                 rs.getString("guest_email"), rs.getBoolean("guest_erased"), instant(rs.getTimestamp("booked_at")),
-                instant(rs.getTimestamp("released_at")), rs.getString("release_reason"));
+                instant(rs.getTimestamp("released_at")), rs.getString("release_reason"),
+                instant(rs.getTimestamp("hold_expires_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

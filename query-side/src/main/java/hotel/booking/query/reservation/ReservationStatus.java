@@ -1,6 +1,7 @@
 package hotel.booking.query.reservation;
 
 public enum ReservationStatus {
+    HELD,
     CONFIRMED,
     CANCELLED
 }

@@ -18,5 +18,13 @@ public record ReservationView(UUID reservationId,
                               boolean guestErased,
                               Instant bookedAt,
                               Instant releasedAt,
-                              String releaseReason) {
+                              String releaseReason,
+                              Instant holdExpiresAt) {
+
+    public ReservationView(UUID reservationId, String roomNumber, LocalDate checkIn, LocalDate checkOut, long nights,
+                           BigDecimal totalPrice, ReservationStatus status, String guestName, String guestEmail,
+                           Instant bookedAt, Instant releasedAt, String releaseReason) {
+        this(reservationId, roomNumber, checkIn, checkOut, nights, totalPrice, status, guestName, guestEmail,
+                false, bookedAt, releasedAt, releaseReason, null);
+    }
 }

@@ -3,6 +3,7 @@ package hotel.booking.query.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hotel.booking.query.availability.AvailabilityChange;
+import hotel.booking.query.availability.NightAvailability;
 import hotel.booking.query.availability.AvailabilitySnapshot;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +62,9 @@ class SseFrames {
         data.put("from", change.from());
         data.put("to", change.to());
         data.put("available", change.available());
+        if (change.isOutOfService()) {
+            data.put("status", NightAvailability.OUT_OF_SERVICE);
+        }
         return frame(change.id(), "availability", data);
     }
 

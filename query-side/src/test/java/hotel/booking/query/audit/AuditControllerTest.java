@@ -160,7 +160,7 @@ class AuditControllerTest {
         UUID id = UUID.randomUUID();
         ReservationView view = new ReservationView(id, "101", LocalDate.parse("2031-01-01"),
                 LocalDate.parse("2031-01-03"), 2, new BigDecimal("240.00"), ReservationStatus.CONFIRMED, "Ada",
-                "ada@example.com", false, Instant.parse("2030-12-01T10:00:00Z"), null, null);
+                "ada@example.com", Instant.parse("2030-12-01T10:00:00Z"), null, null);
         doReturn(CompletableFuture.completedFuture(Optional.of(view)))
                 .when(queries).query(eq(new FindReservation(id)), any(ResponseType.class));
         when(log.reservationHistory("101", id)).thenReturn(List.of(event(7, "101")));

@@ -183,4 +183,27 @@ class PastAvailabilityTest {
         assertThat(nightsOf(at("2030-12-02T00:00:00Z"), "101")).containsExactly(false, true, true, true, true, true,
                 false);
     }
+    @Test
+    void heldAndBlockedNightsWereTakenWhileTheyWereHeldOrBlocked() {
+        UUID hold = UUID.randomUUID();
+        UUID block = UUID.randomUUID();
+        Stay firstNight = new Stay(D1, D1.plusDays(1));
+        store.append("101", 0, registered("101", RoomType.DOUBLE), "2030-12-01T09:00:00.000Z");
+        store.append("101", 1, new hotel.booking.api.RoomHeld("101", hold, firstNight, new BigDecimal("120.00"),
+                Instant.parse("2030-12-01T10:10:00Z"), new Guest("Ada", "ada@example.com")), "2030-12-01T10:00:00.000Z");
+        store.append("101", 2, new RoomReleased("101", hold, firstNight, ReleaseReason.HOLD_EXPIRED),
+                "2030-12-01T10:10:00.500Z");
+        store.append("101", 3, new hotel.booking.api.NightsBlocked("101", block, SECOND_AND_THIRD_NIGHT, "paint"),
+                "2030-12-01T11:00:00.000Z");
+        store.append("101", 4, new hotel.booking.api.BlockLifted("101", block, SECOND_AND_THIRD_NIGHT),
+                "2030-12-01T12:00:00.000Z");
+
+        assertThat(nightsOf(at("2030-12-01T10:05:00Z"), "101"))
+                .isEqualTo(List.of(false, true, true, true, true, true, true));
+        assertThat(nightsOf(at("2030-12-01T10:30:00Z"), "101")).isEqualTo(ALL_FREE);
+        AvailabilityAsOf blocked = at("2030-12-01T11:30:00Z");
+        assertThat(nightsOf(blocked, "101")).isEqualTo(SECOND_AND_THIRD_TAKEN);
+        assertThat(blocked.rooms().get(0).nights().get(1).status()).isEqualTo("out-of-service");
+        assertThat(nightsOf(at("2030-12-01T12:00:00Z"), "101")).isEqualTo(ALL_FREE);
+    }
 }

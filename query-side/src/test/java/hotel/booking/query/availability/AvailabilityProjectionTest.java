@@ -1,7 +1,10 @@
 package hotel.booking.query.availability;
 
+import hotel.booking.api.BlockLifted;
 import hotel.booking.api.Guest;
+import hotel.booking.api.NightsBlocked;
 import hotel.booking.api.ReleaseReason;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -166,5 +169,50 @@ class AvailabilityProjectionTest {
         assertThat(reader.read(week())).isEmpty();
         assertThat(feed.since(position - 1, week(), 100)).isEmpty();
         assertThat(feed.position()).as("positions never go back").isEqualTo(position);
+    }
+    @Test
+    void heldNightsAreTakenUntilTheHoldIsGivenBack() {
+        UUID hold = UUID.randomUUID();
+        Stay stay = new Stay(D1.plusDays(1), D1.plusDays(3));
+        projection.on(new RoomHeld("101", hold, stay, BigDecimal.TEN, Instant.parse("2030-12-01T10:10:00Z"),
+                new Guest("Ada", "ada@example.com")), token());
+        assertThat(free(reader.read(week()).get(0))).containsExactly(true, false, false, true, true, true, true);
+
+        projection.on(new RoomReleased("101", hold, stay, ReleaseReason.HOLD_EXPIRED), token());
+        assertThat(free(reader.read(week()).get(0))).containsOnly(true);
+        assertThat(feed.after(0)).extracting(AvailabilityChange::available).endsWith(false, true);
+    }
+
+    @Test
+    void blockedNightsAreOutOfServiceUntilLifted() {
+        UUID block = UUID.randomUUID();
+        Stay nights = new Stay(D1.plusDays(2), D1.plusDays(4));
+        projection.on(new NightsBlocked("102", block, nights, "paint"), token());
+
+        RoomAvailability room = reader.read(week()).get(1);
+        assertThat(free(room)).containsExactly(true, true, false, false, true, true, true);
+        assertThat(room.nights()).extracting(NightAvailability::status)
+                                 .containsExactly(null, null, "out-of-service", "out-of-service", null, null, null);
+        AvailabilityChange change = feed.after(0).get(feed.after(0).size() - 1);
+        assertThat(change.kind()).isEqualTo(AvailabilityChange.Kind.BLOCKED);
+        assertThat(change.isOutOfService()).isTrue();
+
+        projection.on(new BlockLifted("102", block, nights), token());
+        room = reader.read(week()).get(1);
+        assertThat(free(room)).containsOnly(true);
+        assertThat(room.nights()).extracting(NightAvailability::status).containsOnlyNulls();
+    }
+
+    @Test
+    void theSameBlocksReadTheSameInMemory() {
+        InMemoryAvailability memory = new InMemoryAvailability();
+        AvailabilityProjection folded = memory.projection();
+        folded.on(new RoomRegistered("101", RoomType.DOUBLE, 2, new BigDecimal("100.00")), null);
+        folded.on(new NightsBlocked("101", UUID.randomUUID(), new Stay(D1, D1.plusDays(1)), "paint"), null);
+        folded.on(reserved(UUID.randomUUID(), "101", 1, 2), null);
+
+        assertThat(memory.read(week()).get(0).nights()).extracting(NightAvailability::status)
+                .containsExactly("out-of-service", null, null, null, null, null, null);
+        assertThat(free(memory.read(week()).get(0))).containsExactly(false, false, true, true, true, true, true);
     }
 }

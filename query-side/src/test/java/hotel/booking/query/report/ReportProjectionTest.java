@@ -1,6 +1,7 @@
 package hotel.booking.query.report;
 
 import hotel.booking.api.Guest;
+import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
@@ -212,5 +213,20 @@ class ReportProjectionTest {
         assertThat(night.rooms()).isZero();
         assertThat(night.roomsSold()).isZero();
         assertThat(night.roomTypes()).isEmpty();
+    }
+    @Test
+    void aHoldSellsItsNightsOnlyOnceConfirmed() {
+        aSmallHotel();
+        Stay stay = new Stay(JAN_1, JAN_1.plusDays(2));
+        UUID confirmed = UUID.randomUUID();
+        projection.on(new HoldConfirmed("101", confirmed, stay, new BigDecimal("200.00")),
+                Instant.parse("2030-12-20T10:05:00Z"));
+        UUID expired = UUID.randomUUID();
+        projection.on(new RoomReleased("102", expired, stay, ReleaseReason.HOLD_EXPIRED),
+                Instant.parse("2030-12-20T10:10:00Z"));
+
+        NightOccupancy first = occupancy(JAN_1, JAN_1.plusDays(1)).nights().get(0);
+        assertThat(first.roomsSold()).as("the expired hold was never sold").isEqualTo(1);
+        assertThat(first.revenue()).isEqualByComparingTo("100.00");
     }
 }

@@ -2,7 +2,9 @@ package hotel.booking.query.reservation;
 
 import hotel.booking.api.Guest;
 import hotel.booking.api.GuestErased;
+import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.ReleaseReason;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.Stay;
@@ -127,5 +129,30 @@ class ReservationProjectionTest {
     @Test
     void anUnknownReservationIsNotFound() {
         assertThat(projection.handle(new FindReservation(UUID.randomUUID()))).isEmpty();
+    }
+    @Test
+    void aHoldIsHeldUntilConfirmed() {
+        Instant expiresAt = bookedAt.plusSeconds(600);
+        projection.on(new RoomHeld("101", id, stay, new BigDecimal("300.00"), expiresAt,
+                new Guest("Ada", "ada@example.com")), bookedAt);
+        assertThat(projection.handle(new FindReservation(id))).hasValueSatisfying(view -> {
+            assertThat(view.status()).isEqualTo(ReservationStatus.HELD);
+            assertThat(view.holdExpiresAt()).isEqualTo(expiresAt);
+        });
+
+        projection.on(new HoldConfirmed("101", id, stay, new BigDecimal("300.00")));
+        assertThat(projection.handle(new FindReservation(id)).orElseThrow().status())
+                .isEqualTo(ReservationStatus.CONFIRMED);
+    }
+
+    @Test
+    void anExpiredHoldSaysWhy() {
+        projection.on(new RoomHeld("101", id, stay, new BigDecimal("300.00"), bookedAt.plusSeconds(600),
+                new Guest("Ada", "ada@example.com")), bookedAt);
+        projection.on(new RoomReleased("101", id, stay, ReleaseReason.HOLD_EXPIRED), bookedAt.plusSeconds(601));
+
+        ReservationView view = projection.handle(new FindReservation(id)).orElseThrow();
+        assertThat(view.status()).isEqualTo(ReservationStatus.CANCELLED);
+        assertThat(view.releaseReason()).isEqualTo("HOLD_EXPIRED");
     }
 }

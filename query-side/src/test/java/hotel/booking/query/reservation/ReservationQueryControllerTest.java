@@ -59,7 +59,7 @@ class ReservationQueryControllerTest {
     void aReservation() {
         ReservationView view = new ReservationView(id, "101", LocalDate.parse("2031-01-02"),
                 LocalDate.parse("2031-01-04"), 2, new BigDecimal("200.00"), ReservationStatus.CONFIRMED,
-                "Ada Lovelace", "ada@example.com", false, Instant.parse("2030-12-01T10:00:00Z"), null, null);
+                "Ada Lovelace", "ada@example.com", Instant.parse("2030-12-01T10:00:00Z"), null, null);
         when(queries.query(any(FindReservation.class), any(ResponseType.class)))
                 .thenAnswer(call -> CompletableFuture.completedFuture(
                         id.equals(call.<FindReservation>getArgument(0).reservationId()) ? Optional.of(view)

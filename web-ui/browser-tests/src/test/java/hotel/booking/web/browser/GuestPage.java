@@ -130,6 +130,10 @@ final class GuestPage implements AutoCloseable {
         field("book").click();
     }
 
+    void hold() {
+        field("hold").click();
+    }
+
     String bookingSummary() {
         return field("booking-summary").getText();
     }
@@ -162,6 +166,15 @@ final class GuestPage implements AutoCloseable {
     void cancel(String reservationId) {
         clickInMyReservation(reservationId, "cancel");
         clickInMyReservation(reservationId, "confirm-cancel");
+    }
+
+    /** The hold's countdown, like "9:58 left". */
+    String countdown(String reservationId) {
+        return await(PATIENCE).until(d -> myReservation(reservationId).findElement(By.className("countdown"))).getText();
+    }
+
+    void confirmHold(String reservationId) {
+        clickInMyReservation(reservationId, "confirm-hold");
     }
 
     private void clickInMyReservation(String reservationId, String action) {

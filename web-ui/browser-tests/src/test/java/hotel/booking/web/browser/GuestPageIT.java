@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +127,35 @@ class GuestPageIT {
         bob.book();
         assertThat(bob.bookingProblem()).isEqualTo("Not booked: A stay can be at most 30 nights; "
                 + today.plusDays(20) + ".." + today.plusDays(52) + " is 32");
+    }
+
+    @Test
+    void aHoldCountsDownAndIsConfirmedInTime() {
+        LocalDate night = today.plusDays(8);
+        ada.chooseNights("107", night, night);
+        ada.enterGuest("Ada Lovelace", "ada@example.com");
+        ada.hold();
+        WebElement confirmation = ada.confirmation();
+        String holdId = confirmation.getDomAttribute("data-reservation-id");
+        assertThat(confirmation.getText()).contains("Held until");
+        bob.awaitCell("107", night, "taken", GuestPage.FLIP_WITHIN);
+        ada.awaitMyReservationStatus(holdId, "HELD");
+
+        String first = ada.countdown(holdId);
+        assertThat(first).matches("\\d+:\\d\\d left");
+        new WebDriverWait(ada.driver(), Duration.ofSeconds(5)).withMessage("the countdown to tick")
+                .until(d -> !ada.countdown(holdId).equals(first));
+        assertThat(secondsLeft(ada.countdown(holdId))).as("counts down").isLessThan(secondsLeft(first));
+
+        ada.confirmHold(holdId);
+        ada.awaitMyReservationStatus(holdId, "CONFIRMED");
+        assertThat(ada.myReservation(holdId).findElements(By.className("countdown"))).isEmpty();
+        assertThat(bob.cellState("107", night)).isEqualTo("taken");
+    }
+
+    private static int secondsLeft(String countdown) {
+        String[] minutesAndSeconds = countdown.replace(" left", "").split(":");
+        return Integer.parseInt(minutesAndSeconds[0]) * 60 + Integer.parseInt(minutesAndSeconds[1]);
     }
 
     @Test
