@@ -1,5 +1,6 @@
 package hotel.booking.app.axonserver;
 
+import hotel.booking.platform.eventstore.EventStoreAutoConfiguration;
 import hotel.booking.testsupport.FreshPostgres;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.LifecycleProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -99,6 +101,10 @@ class AxonServerWiringTest {
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(SimpleCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(SimpleQueryBus.class);
             assertThat(context.getBean(EventStore.class)).isInstanceOf(EmbeddedEventStore.class);
+            assertThat(((ConfigurableApplicationContext) context).getBeanFactory().getBeanDefinition("eventBus")
+                               .getFactoryBeanName())
+                    .as("the store that polls every hotel.eventstore.fetch-delay")
+                    .isEqualTo(EventStoreAutoConfiguration.class.getName());
             assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
             assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
             assertThat(context.getBeansOfType(AxonServerConfiguration.class)).isEmpty();

@@ -25,6 +25,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -43,6 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * twice, a reservation is released once, and a retried booking is recognised.
  */
 @Aggregate(snapshotTriggerDefinition = "roomSnapshotTrigger", cache = "roomCache")
+@Revision("2") // snapshots of revision 1 held a plain hash of each guest: ignored, the Room is rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -206,6 +208,10 @@ class Room {
                     "Reservation " + command.reservationId() + " was already released");
         }
         apply(new RoomReleased(roomNumber, command.reservationId(), booked.stay(), command.reason()));
+    }
+
+    Bookings bookings() {
+        return bookings;
     }
 
     private BigDecimal priceOf(Stay stay) {
