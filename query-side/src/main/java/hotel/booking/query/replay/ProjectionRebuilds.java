@@ -62,7 +62,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final Duration lockTimeout;
-    private final StoredEventReader reader = new StoredEventReader();
+    private final StoredEventReader reader;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -77,6 +77,7 @@ public class ProjectionRebuilds implements DisposableBean {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.serializer = serializer;
+        this.reader = new StoredEventReader(serializer);
         this.lockTimeout = lockTimeout;
     }
 
