@@ -14,6 +14,7 @@ import hotel.booking.query.replay.StoredEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,6 +25,16 @@ import java.util.stream.Stream;
  */
 @Component
 class AvailabilityRebuild implements RebuildableProjection {
+
+    @Override
+    public Class<?> liveProjection() {
+        return AvailabilityProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class, NightsBlocked.class, BlockLifted.class);
+    }
 
     @Override
     public String name() {

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -35,6 +36,16 @@ class ReportRebuild implements RebuildableProjection {
 
     ReportRebuild(@Value("${hotel.time-zone:UTC}") ZoneId hotelZone) {
         this.hotelZone = hotelZone;
+    }
+
+    @Override
+    public Class<?> liveProjection() {
+        return ReportProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomRegistered.class, RoomReserved.class, HoldConfirmed.class, RoomReleased.class);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -48,6 +49,16 @@ class ReservationRebuild implements RebuildableProjection {
     private static Instant micros(Instant instant) {
         Instant rounded = instant.truncatedTo(ChronoUnit.MICROS);
         return instant.getNano() % 1_000 >= 500 ? rounded.plus(1, ChronoUnit.MICROS) : rounded;
+    }
+
+    @Override
+    public Class<?> liveProjection() {
+        return ReservationProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomReserved.class, RoomHeld.class, HoldConfirmed.class, RoomReleased.class, GuestErased.class);
     }
 
     @Override

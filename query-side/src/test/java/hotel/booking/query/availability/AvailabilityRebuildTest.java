@@ -12,7 +12,9 @@ import hotel.booking.api.RoomReserved;
 import hotel.booking.api.RoomType;
 import hotel.booking.api.Stay;
 import hotel.booking.query.replay.EventHistory;
+import hotel.booking.query.replay.ProjectionFold;
 import hotel.booking.query.replay.ProjectionRebuilds;
+import hotel.booking.query.replay.RebuildableProjection;
 import hotel.booking.query.replay.ProjectionStatus;
 import hotel.booking.testsupport.TestPostgres;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -35,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -280,6 +283,40 @@ class AvailabilityRebuildTest {
         assertThat(outcome.checksumAfter()).isEqualTo(right);
         assertThat(rebuilds.checksum("availability")).isEqualTo(right);
         assertThat(rebuilds.status("availability").orElseThrow().rebuild().identical()).isFalse();
+    }
+
+    @Test
+    void aFoldThatMissesAnEventTheLiveProjectionHandlesIsRefusedRatherThanSwappedIn() {
+        AvailabilityRebuild complete = new AvailabilityRebuild();
+        assertThat(RebuildableProjection.missedEvents(complete)).isEmpty();
+        RebuildableProjection forgetful = new RebuildableProjection() {
+            public String name() {
+                return complete.name();
+            }
+
+            public List<String> tables() {
+                return complete.tables();
+            }
+
+            public ProjectionFold newFold() {
+                return complete.newFold();
+            }
+
+            public Class<?> liveProjection() {
+                return complete.liveProjection();
+            }
+
+            public Set<Class<?>> foldedEvents() {
+                return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class);
+            }
+        };
+        history.token("availability", 0, 0, new TreeSet<>());
+        ProjectionRebuilds refusing = new ProjectionRebuilds(List.of(forgetful), dataSource, history.serializer(),
+                Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> refusing.start("availability")).isInstanceOf(ProjectionRebuilds.IncompleteFold.class)
+                .hasMessageContaining("[BlockLifted, NightsBlocked]");
+        assertThat(refusing.replaying("availability")).isFalse();
     }
 
     @Test
