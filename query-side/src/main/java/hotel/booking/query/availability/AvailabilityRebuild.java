@@ -1,5 +1,8 @@
 package hotel.booking.query.availability;
 
+import hotel.booking.api.BlockLifted;
+import hotel.booking.api.NightsBlocked;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -11,6 +14,7 @@ import hotel.booking.query.replay.StoredEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -21,6 +25,16 @@ import java.util.stream.Stream;
  */
 @Component
 class AvailabilityRebuild implements RebuildableProjection {
+
+    @Override
+    public Class<?> liveProjection() {
+        return AvailabilityProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class, NightsBlocked.class, BlockLifted.class);
+    }
 
     @Override
     public String name() {
@@ -46,9 +60,10 @@ class AvailabilityRebuild implements RebuildableProjection {
                 sink -> memory.forEachRoom(room -> sink.accept(row(room))),
                 number -> Stream.ofNullable(memory.room(number)).map(Fold::row));
         private final FoldedTable<UUID> stays = new FoldedTable<>("availability_stay",
-                List.of("reservation_id", "room_number", "check_in", "check_out"), "reservation_id", "uuid",
-                sink -> memory.forEachStay((id, room, stay) -> sink.accept(row(id, room, stay))),
-                id -> Stream.ofNullable(memory.stay(id)).map(stay -> row(id, memory.stayRoom(id), stay)));
+                List.of("reservation_id", "room_number", "check_in", "check_out", "out_of_service"), "reservation_id", "uuid",
+                sink -> memory.forEachStay((id, room, stay, outOfService) -> sink.accept(row(id, room, stay, outOfService))),
+                id -> Stream.ofNullable(memory.stay(id))
+                            .map(stay -> row(id, memory.stayRoom(id), stay, memory.outOfService(id))));
 
         @Override
         public void apply(StoredEvent event) {
@@ -59,7 +74,14 @@ class AvailabilityRebuild implements RebuildableProjection {
                 projection.on(released, null);
             } else if (payload instanceof RoomRegistered registered) {
                 projection.on(registered, null);
+            } else if (payload instanceof RoomHeld held) {
+                projection.on(held, null);
+            } else if (payload instanceof NightsBlocked blocked) {
+                projection.on(blocked, null);
+            } else if (payload instanceof BlockLifted lifted) {
+                projection.on(lifted, null);
             }
+            // HoldConfirmed changes nothing here: the held nights were taken when the hold was made
         }
 
         @Override
@@ -71,8 +93,8 @@ class AvailabilityRebuild implements RebuildableProjection {
             return new Object[]{room.roomNumber(), room.type().name(), room.capacity(), room.nightlyRate()};
         }
 
-        private static Object[] row(UUID id, String roomNumber, Stay stay) {
-            return new Object[]{id, roomNumber, stay.checkIn(), stay.checkOut()};
+        private static Object[] row(UUID id, String roomNumber, Stay stay, boolean outOfService) {
+            return new Object[]{id, roomNumber, stay.checkIn(), stay.checkOut(), outOfService};
         }
 
         @Override
@@ -90,6 +112,12 @@ class AvailabilityRebuild implements RebuildableProjection {
         public boolean addStay(UUID reservationId, String roomNumber, Stay stay) {
             stays.changed(reservationId);
             return memory.addStay(reservationId, roomNumber, stay);
+        }
+
+        @Override
+        public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
+            stays.changed(blockId);
+            return memory.addBlock(blockId, roomNumber, nights);
         }
 
         @Override

@@ -127,11 +127,17 @@ public final class InMemoryAvailability implements AvailabilityStore {
     }
 
     public void forEachStay(StayConsumer action) {
-        stays.forEach((id, held) -> action.accept(id, held.roomNumber(), held.stay()));
+        stays.forEach((id, held) -> action.accept(id, held.roomNumber(), held.stay(), held.outOfService()));
+    }
+
+    /** Whether the nights kept under this id are a block (out of service) rather than a stay, or null. */
+    Boolean outOfService(UUID reservationId) {
+        HeldStay held = stays.get(reservationId);
+        return held == null ? null : held.outOfService();
     }
 
     @FunctionalInterface
     public interface StayConsumer {
-        void accept(UUID reservationId, String roomNumber, Stay stay);
+        void accept(UUID reservationId, String roomNumber, Stay stay, boolean outOfService);
     }
 }

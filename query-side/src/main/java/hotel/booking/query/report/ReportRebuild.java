@@ -1,5 +1,6 @@
 package hotel.booking.query.report;
 
+import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -24,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * Rebuilds the reports' tables in memory as {@link ReportProjection} writes them: a room in service
  * from the day of its first registration, every reservation once with the day it was made and its
- * first release, and the nights sold with their revenue until the reservation is released.
+ * first release, and the nights sold with their revenue until the reservation is released. A hold
+ * counts from its confirmation (booked that day), and not at all if it was never confirmed.
  */
 @Component
 class ReportRebuild implements RebuildableProjection {
@@ -33,6 +36,16 @@ class ReportRebuild implements RebuildableProjection {
 
     ReportRebuild(@Value("${hotel.time-zone:UTC}") ZoneId hotelZone) {
         this.hotelZone = hotelZone;
+    }
+
+    @Override
+    public Class<?> liveProjection() {
+        return ReportProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomRegistered.class, RoomReserved.class, HoldConfirmed.class, RoomReleased.class);
     }
 
     @Override
@@ -72,6 +85,10 @@ class ReportRebuild implements RebuildableProjection {
             Object payload = event.payload();
             if (payload instanceof RoomReserved reserved) {
                 reserved(reserved, event.timestamp());
+            } else if (payload instanceof HoldConfirmed confirmed) {
+                // as ReportProjection: a hold is sold when confirmed, on that day; a hold never confirmed never was
+                reserved(new RoomReserved(confirmed.roomNumber(), confirmed.reservationId(), confirmed.stay(),
+                        confirmed.totalPrice(), null), event.timestamp());
             } else if (payload instanceof RoomReleased released) {
                 released(released, event.timestamp());
             } else if (payload instanceof RoomRegistered registered) {
