@@ -33,6 +33,12 @@ final class AppUnderTest implements AutoCloseable {
 
     static AppUnderTest start(Path jar, int port, List<String> jvmArgs, List<String> appArgs, Map<String, String> env,
                               Path log) throws IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " is taken (an app left over from an earlier run?): "
+                                            + "free it or pass --port", e);
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);

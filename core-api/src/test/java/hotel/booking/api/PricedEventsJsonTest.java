@@ -50,7 +50,8 @@ class PricedEventsJsonTest {
         RoomRateSet rate = new RoomRateSet("101", new RateOverride(stay.checkIn(), stay.checkOut(), BigDecimal.TEN,
                 java.util.Set.of(java.time.DayOfWeek.MONDAY)));
         StayChanged changed = new StayChanged("101", UUID.randomUUID(), stay, stay, price);
-        StayMovedIn movedIn = new StayMovedIn("102", UUID.randomUUID(), stay, price, "101", UUID.randomUUID());
+        StayMovedIn movedIn = new StayMovedIn("102", UUID.randomUUID(), stay, price, "101", UUID.randomUUID(),
+                new Guest("Ada", "ada@example.com"));
 
         assertThat(json.readValue(json.writeValueAsString(rate), RoomRateSet.class)).isEqualTo(rate);
         assertThat(json.readValue(json.writeValueAsString(changed), StayChanged.class)).isEqualTo(changed);

@@ -37,7 +37,8 @@ class RolesTest {
             "DELETE /api/reservations/{reservationId}", "PUT /api/rooms/{roomNumber}/rates",
             "PATCH /api/reservations/{reservationId}", "POST /api/reservations/{reservationId}/move",
             "POST /api/holds", "POST /api/holds/{holdId}/confirm",
-            "POST /api/rooms/{roomNumber}/blocks", "DELETE /api/rooms/{roomNumber}/blocks/{blockId}");
+            "POST /api/rooms/{roomNumber}/blocks", "DELETE /api/rooms/{roomNumber}/blocks/{blockId}",
+            "DELETE /api/guests/{guestId}", "DELETE /api/guests");
     private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}",
             "GET /api/availability", "GET /api/availability/stream", "GET /api/reports/occupancy",
             "GET /api/reports/cancellations", "GET /api/reports/lead-times", "GET /api/audit/events",

@@ -57,7 +57,7 @@ public class ReservationMove {
         reservationId = event.reservationId();
         fromRoom = event.roomNumber();
         toRoom = event.targetRoom();
-        commands.send(new ReserveMovedStay(toRoom, reservationId, event.stay(), fromRoom, moveId))
+        commands.send(new ReserveMovedStay(toRoom, reservationId, event.stay(), fromRoom, moveId, event.guest()))
                 .exceptionally(refused -> fail(refused));
     }
 

@@ -5,11 +5,11 @@ package hotel.booking.command.reservation;
  * characters (which hide or reorder text, or steer a terminal), no line breaks, and no half of a
  * surrogate pair (which no encoding can store).
  */
-final class GuestText {
+public final class GuestText {
 
     static final String NAME = "^(?=.*[^\\s\\p{Z}])[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]+$";
     static final String NAME_MESSAGE = "must be printable text without control characters";
-    static final String EMAIL = "^[^@\\s\\p{C}]+@[^@\\s\\p{C}]+\\.[^@\\s\\p{C}]+$";
+    public static final String EMAIL = "^[^@\\s\\p{C}]+@[^@\\s\\p{C}]+\\.[^@\\s\\p{C}]+$";
 
     private GuestText() {
     }

@@ -10,6 +10,7 @@ import hotel.booking.command.room.RejectionDetails;
 import hotel.booking.command.room.RoomCommands;
 import hotel.booking.command.room.RoomNumbers;
 import hotel.booking.command.room.RoomRuleViolation;
+import hotel.booking.platform.privacy.GuestIds;
 import hotel.booking.platform.security.HotelRole;
 import hotel.booking.platform.token.ReservationTokens;
 import hotel.booking.platform.web.Problems;
@@ -46,13 +47,15 @@ class ReservationController {
     private final ReservationRegistry registry;
     private final ReservationTokens tokens;
     private final BookingWindow window;
+    private final GuestIds guestIds;
 
     ReservationController(RoomCommands commands, ReservationRegistry registry, ReservationTokens tokens,
-                          BookingWindow window) {
+                          BookingWindow window, GuestIds guestIds) {
         this.commands = commands;
         this.registry = registry;
         this.tokens = tokens;
         this.window = window;
+        this.guestIds = guestIds;
     }
 
     @PostMapping
@@ -89,8 +92,9 @@ class ReservationController {
                     throw new RoomRuleViolation(Rejection.RESERVATION_ID_CONFLICT,
                             "Reservation " + reservationId + " is already used for another room");
                 });
+        String email = request.guestEmail().strip();
         return commands.send(new ReserveRoom(request.roomNumber(), reservationId, stay,
-                new Guest(request.guestName().strip(), request.guestEmail().strip())));
+                Guest.identified(guestIds.of(email), request.guestName().strip(), email)));
     }
 
     private static boolean reservationIdTaken(RuntimeException refused) {

@@ -5,61 +5,49 @@ import hotel.booking.api.ReserveRoom;
 import hotel.booking.api.Stay;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /**
- * What the Room remembers of one reservation: its nights, its price, whether it was released, and a
- * fingerprint of the guest (not the guest's data) to recognise a retried booking.
+ * What the Room remembers of one reservation: its nights, its price, whether it was released, and
+ * its guest, to recognise a retried booking. In a snapshot the guest is sealed like in the events,
+ * so erasing the guest erases it there too.
  */
-record BookedStay(Stay stay, BigDecimal price, String guestFingerprint, boolean released) {
-
-    /** Marks nights out of service; never equal to a guest's fingerprint (Base64 has no '-'). */
-    private static final String OUT_OF_SERVICE = "out-of-service";
+record BookedStay(Stay stay, BigDecimal price, Guest guest, boolean released) {
 
     static BookedStay of(Stay stay, BigDecimal price, Guest guest) {
-        return new BookedStay(stay, price, fingerprint(guest), false);
+        return new BookedStay(stay, price, guest, false);
     }
 
-    /** A stay that moved in from another room: no guest fingerprint, so no booking retry matches it. */
-    static BookedStay movedIn(Stay stay, BigDecimal price) {
-        return new BookedStay(stay, price, "", false);
+    /** A stay that moved in from another room: the same guest, so the guest is erased here too. */
+    static BookedStay movedIn(Stay stay, BigDecimal price, Guest guest) {
+        return new BookedStay(stay, price, guest, false);
     }
 
     BookedStay changedTo(Stay newStay, BigDecimal newPrice) {
-        return new BookedStay(newStay, newPrice, guestFingerprint, released);
+        return new BookedStay(newStay, newPrice, guest, released);
     }
 
-    /** Nights out of service take a room's nights like a stay, so every check of a free night sees them. */
+    /**
+     * Nights out of service take a room's nights like a stay, so every check of a free night sees them;
+     * they have no guest.
+     */
     static BookedStay outOfService(Stay nights) {
-        return new BookedStay(nights, BigDecimal.ZERO, OUT_OF_SERVICE, false);
+        return new BookedStay(nights, BigDecimal.ZERO, null, false);
     }
 
     boolean outOfService() {
-        return OUT_OF_SERVICE.equals(guestFingerprint);
+        return guest == null;
     }
 
     boolean active() {
         return !released;
     }
 
+    /** The same stay for the same guest; once the guest is erased, the same guest id (e-mail). */
     boolean sameBookingAs(ReserveRoom command) {
-        return stay.equals(command.stay()) && guestFingerprint.equals(fingerprint(command.guest()));
+        return guest != null && stay.equals(command.stay()) && guest.sameGuestAs(command.guest());
     }
 
     BookedStay release() {
-        return new BookedStay(stay, price, guestFingerprint, true);
-    }
-
-    private static String fingerprint(Guest guest) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((guest.name() + '\n' + guest.email()).getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new BookedStay(stay, price, guest, true);
     }
 }

@@ -40,6 +40,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -59,6 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * twice, a reservation is released once, and a retried booking is recognised.
  */
 @Aggregate(snapshotTriggerDefinition = "roomSnapshotTrigger", cache = "roomCache")
+@Revision("2") // snapshots of revision 1 held a plain hash of each guest: ignored, the Room is rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -276,7 +278,7 @@ class Room {
                     "Reservation " + command.reservationId() + " is already in room " + roomNumber);
         }
         apply(new MoveRequested(roomNumber, command.reservationId(), booked.stay(), command.targetRoom(),
-                command.moveId()));
+                command.moveId(), booked.guest()));
     }
 
     /** @return the price of the stay in this room */
@@ -294,7 +296,7 @@ class Room {
         refuseTakenNights(command.stay(), command.reservationId());
         StayPrice price = priceOf(command.stay());
         apply(new StayMovedIn(roomNumber, command.reservationId(), command.stay(), price, command.fromRoom(),
-                command.moveId()));
+                command.moveId(), command.guest()));
         return price.total();
     }
 
@@ -359,6 +361,10 @@ class Room {
         });
     }
 
+    Bookings bookings() {
+        return bookings;
+    }
+
     @EventSourcingHandler
     void on(RoomRegistered event) {
         roomNumber = event.roomNumber();
@@ -399,7 +405,7 @@ class Room {
     void on(StayMovedIn event) {
         forgetFinishedMoves();
         movesOut.remove(event.reservationId());
-        bookings.add(event.reservationId(), BookedStay.movedIn(event.stay(), event.totalPrice()));
+        bookings.add(event.reservationId(), BookedStay.movedIn(event.stay(), event.totalPrice(), event.guest()));
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package hotel.booking.command.move;
 import hotel.booking.api.CompleteMove;
 import hotel.booking.api.FailMove;
 import hotel.booking.api.MoveFailed;
+import hotel.booking.api.Guest;
 import hotel.booking.api.MoveRequested;
 import hotel.booking.api.NightPrice;
 import hotel.booking.api.ReleaseReason;
@@ -32,10 +33,12 @@ class ReservationMoveTest {
             List.of(new NightPrice(STAY.checkIn(), new BigDecimal("200.00")),
                     new NightPrice(STAY.checkIn().plusDays(1), new BigDecimal("200.00"))));
 
+    private static final Guest GUEST = new Guest("Ada Lovelace", "ada@example.com");
+
     private final UUID ada = UUID.randomUUID();
     private final UUID move = UUID.randomUUID();
-    private final MoveRequested requested = new MoveRequested("101", ada, STAY, "102", move);
-    private final StayMovedIn movedIn = new StayMovedIn("102", ada, STAY, SUITE_PRICE, "101", move);
+    private final MoveRequested requested = new MoveRequested("101", ada, STAY, "102", move, GUEST);
+    private final StayMovedIn movedIn = new StayMovedIn("102", ada, STAY, SUITE_PRICE, "101", move, GUEST);
     private SagaTestFixture<ReservationMove> fixture;
 
     @BeforeEach
@@ -52,7 +55,7 @@ class ReservationMoveTest {
         fixture.givenNoPriorActivity()
                .whenAggregate("101").publishes(requested)
                .expectActiveSagas(1)
-               .expectDispatchedCommands(new ReserveMovedStay("102", ada, STAY, "101", move));
+               .expectDispatchedCommands(new ReserveMovedStay("102", ada, STAY, "101", move, GUEST));
     }
 
     @Test
@@ -83,7 +86,7 @@ class ReservationMoveTest {
 
         fixture.givenNoPriorActivity()
                .whenAggregate("101").publishes(requested)
-               .expectDispatchedCommands(new ReserveMovedStay("102", ada, STAY, "101", move),
+               .expectDispatchedCommands(new ReserveMovedStay("102", ada, STAY, "101", move, GUEST),
                        new FailMove("101", ada, move, "NIGHTS_TAKEN", "Room 102 is already booked"));
     }
 

@@ -8,6 +8,7 @@ import hotel.booking.api.Stay;
 import hotel.booking.command.room.Rejection;
 import hotel.booking.command.room.RejectionDetails;
 import hotel.booking.command.room.RoomCommands;
+import hotel.booking.platform.privacy.GuestIds;
 import hotel.booking.platform.token.ReservationTokens;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
@@ -66,12 +67,21 @@ class ReservationControllerTest {
             Arrays.fill(secret, (byte) 7);
             return new ReservationTokens(secret);
         }
+
+        @Bean
+        GuestIds guestIds() {
+            byte[] secret = new byte[32];
+            Arrays.fill(secret, (byte) 9);
+            return new GuestIds(() -> secret);
+        }
     }
 
     @Autowired
     MockMvc mvc;
     @Autowired
     ReservationTokens tokens;
+    @Autowired
+    GuestIds guestIds;
     @MockitoBean
     RoomCommands commands;
     @MockitoBean
@@ -233,7 +243,7 @@ class ReservationControllerTest {
         }
         verify(commands, times(2)).send(new ReserveRoom("101", named,
                 new Stay(LocalDate.parse("2031-01-02"), LocalDate.parse("2031-01-05")),
-                new Guest("Ada Lovelace", "ada@example.com")));
+                Guest.identified(guestIds.of("ada@example.com"), "Ada Lovelace", "ada@example.com")));
     }
 
     @Test

@@ -169,7 +169,7 @@ class RoomHoldTest {
         UUID move = UUID.randomUUID();
         fixture.given(ROOM_101, held(expiresAt), confirmed)
                .when(new RequestMove("101", hold, "102", move))
-               .expectEvents(new MoveRequested("101", hold, STAY, "102", move));
+               .expectEvents(new MoveRequested("101", hold, STAY, "102", move, ADA));
     }
 
     @Test

@@ -45,7 +45,7 @@ class RoomMoveTest {
     private final UUID ada = UUID.randomUUID();
     private final UUID move = UUID.randomUUID();
     private final RoomReserved adaIn101 = new RoomReserved("101", ada, STAY, new BigDecimal("300.00"), ADA);
-    private final MoveRequested requested = new MoveRequested("101", ada, STAY, "102", move);
+    private final MoveRequested requested = new MoveRequested("101", ada, STAY, "102", move, ADA);
     private FixtureConfiguration<Room> fixture;
 
     @BeforeEach
@@ -80,15 +80,15 @@ class RoomMoveTest {
         var price = new Tariff(new BigDecimal("200.00"), List.of(suiteSale)).price(STAY);
 
         fixture.given(ROOM_102, new RoomRateSet("102", suiteSale))
-               .when(new ReserveMovedStay("102", ada, STAY, "101", move))
-               .expectEvents(new StayMovedIn("102", ada, STAY, price, "101", move))
+               .when(new ReserveMovedStay("102", ada, STAY, "101", move, ADA))
+               .expectEvents(new StayMovedIn("102", ada, STAY, price, "101", move, ADA))
                .expectResultMessagePayload(new BigDecimal("550.00"));
     }
 
     @Test
     void theNewRoomRefusesNightsItHasAlreadySold() {
         fixture.given(ROOM_102, new RoomReserved("102", UUID.randomUUID(), STAY, new BigDecimal("600.00"), BOB))
-               .when(new ReserveMovedStay("102", ada, STAY, "101", move))
+               .when(new ReserveMovedStay("102", ada, STAY, "101", move, ADA))
                .expectNoEvents()
                .expectExceptionDetails(rejectedWith(Rejection.NIGHTS_TAKEN));
     }
@@ -96,7 +96,7 @@ class RoomMoveTest {
     @Test
     void theMovedInStayHoldsItsNightsAndCanBeCancelledThere() {
         StayMovedIn movedIn = new StayMovedIn("102", ada, STAY, new Tariff(new BigDecimal("200.00"), List.of()).price(STAY),
-                "101", move);
+                "101", move, ADA);
 
         fixture.given(ROOM_102, movedIn)
                .when(new ReserveRoom("102", UUID.randomUUID(), STAY, BOB))
@@ -105,7 +105,7 @@ class RoomMoveTest {
                .when(new ReleaseRoom("102", ada, ReleaseReason.CANCELLED_BY_GUEST))
                .expectEvents(new RoomReleased("102", ada, STAY, ReleaseReason.CANCELLED_BY_GUEST));
         fixture.given(ROOM_102, movedIn)
-               .when(new ReserveMovedStay("102", ada, STAY, "101", move))
+               .when(new ReserveMovedStay("102", ada, STAY, "101", move, ADA))
                .expectNoEvents()
                .expectResultMessagePayload(new BigDecimal("600.00"));
     }
@@ -129,7 +129,7 @@ class RoomMoveTest {
     @Test
     void theNewRoomGivesTheNightsBackWhenTheMoveIsUndone() {
         StayMovedIn movedIn = new StayMovedIn("102", ada, STAY, new Tariff(new BigDecimal("200.00"), List.of()).price(STAY),
-                "101", move);
+                "101", move, ADA);
 
         fixture.given(ROOM_102, movedIn)
                .when(new UndoMoveIn("102", ada, move))
@@ -158,10 +158,10 @@ class RoomMoveTest {
     void aReservationThatMovedOutMayMoveBackIn() {
         UUID back = UUID.randomUUID();
         StayMovedIn movedBack = new StayMovedIn("101", ada, STAY, new Tariff(new BigDecimal("100.00"), List.of()).price(STAY),
-                "102", back);
+                "102", back, ADA);
 
         fixture.given(ROOM_101, adaIn101, requested, new RoomReleased("101", ada, STAY, ReleaseReason.MOVED))
-               .when(new ReserveMovedStay("101", ada, STAY, "102", back))
+               .when(new ReserveMovedStay("101", ada, STAY, "102", back, ADA))
                .expectEvents(movedBack);
         fixture.given(ROOM_101, adaIn101, requested, new RoomReleased("101", ada, STAY, ReleaseReason.MOVED), movedBack)
                .when(new RequestMove("101", ada, "103", UUID.randomUUID()))

@@ -151,7 +151,7 @@ class RoomStayChangeTest {
         Stay before = stay("2031-01-01", "2031-01-04");
 
         fixture.given(ROOM_101, reserved(ada, before, ADA),
-                       new MoveRequested("101", ada, before, "102", UUID.randomUUID()))
+                       new MoveRequested("101", ada, before, "102", UUID.randomUUID(), ADA))
                .when(new ChangeStay("101", ada, stay("2031-01-02", "2031-01-04")))
                .expectNoEvents()
                .expectExceptionDetails(rejectedWith(Rejection.RESERVATION_BEING_MOVED));

@@ -150,6 +150,29 @@ class RoomTest {
     }
 
     @Test
+    void aRetryIsRecognisedWhenTheEventsHoldTheGuestSealedOrErased() {
+        Stay stay = stay("2031-01-01", "2031-01-04");
+        Guest ada = Guest.identified("ada-id", "Ada Lovelace", "ada@example.com");
+
+        fixture.given(ROOM_101, reserved(first, stay, ada))
+               .when(new ReserveRoom("101", first, stay, ada))
+               .expectNoEvents()
+               .expectResultMessagePayload(new BigDecimal("300.00"));
+        fixture.given(ROOM_101, reserved(first, stay, Guest.erased("ada-id")))
+               .when(new ReserveRoom("101", first, stay, ada))
+               .expectNoEvents()
+               .expectResultMessagePayload(new BigDecimal("300.00"));
+        fixture.given(ROOM_101, reserved(first, stay, Guest.erased("ada-id")))
+               .when(new ReserveRoom("101", first, stay, Guest.identified("bob-id", "Ada Lovelace", "bob@example.com")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejectedWith(Rejection.RESERVATION_ID_CONFLICT));
+        fixture.given(ROOM_101, reserved(first, stay, ada))
+               .when(new ReserveRoom("101", first, stay, Guest.identified("ada-id", "Ada King", "ada@example.com")))
+               .expectNoEvents()
+               .expectExceptionDetails(rejectedWith(Rejection.RESERVATION_ID_CONFLICT));
+    }
+
+    @Test
     void aReservationIdReusedWithOtherDetailsIsAConflict() {
         Stay stay = stay("2031-01-01", "2031-01-04");
 

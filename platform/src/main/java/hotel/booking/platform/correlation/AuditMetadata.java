@@ -1,5 +1,7 @@
 package hotel.booking.platform.correlation;
 
+import java.util.Map;
+
 /**
  * The metadata keys that say who asked for a command and in which request. Axon copies them from
  * each command to the events it causes (see {@link CorrelationConfiguration}). They are not Axon's
@@ -16,5 +18,10 @@ public final class AuditMetadata {
     public static final String SYSTEM = "system";
 
     private AuditMetadata() {
+    }
+
+    /** The request id and principal of the HTTP request being served, or of the system itself. */
+    public static Map<String, String> ofCurrentRequest() {
+        return Origin.current().asMetaData();
     }
 }

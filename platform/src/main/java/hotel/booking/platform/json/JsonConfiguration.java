@@ -4,18 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.time.LocalDate;
 
@@ -24,8 +18,9 @@ import java.time.LocalDate;
  * repeated field, a second document after the first, a fraction where a whole number belongs, a
  * number or boolean where text belongs, an empty string for a value or a date in any form but
  * {@code YYYY-MM-DD} is a 400, not a guess. What
- * the event store holds is read leniently by Axon's Jackson serializer with a mapper of its own, so
- * that events written by an older version stay readable whatever the HTTP settings.
+ * the event store holds is read leniently by Axon's Jackson serializer with a mapper of its own
+ * ({@link hotel.booking.platform.eventstore.StorageSerializerConfiguration}), so that events written
+ * by an older version stay readable whatever the HTTP settings.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -48,28 +43,5 @@ public class JsonConfiguration {
               .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
               .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
               .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    }
-
-    /** Events, snapshots, tokens and messages: ISO dates, unknown fields ignored. */
-    @Bean
-    @Primary
-    public Serializer serializer() {
-        ObjectMapper storage = Jackson2ObjectMapperBuilder.json()
-                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
-                        SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .build();
-        return JacksonSerializer.builder().objectMapper(storage).build();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    public Serializer eventSerializer(Serializer serializer) {
-        return serializer;
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    public Serializer messageSerializer(Serializer serializer) {
-        return serializer;
     }
 }

@@ -73,6 +73,7 @@ public class SecurityConfiguration {
              .requestMatchers(HttpMethod.POST, "/api/holds", "/api/holds/*/confirm").permitAll()
              .requestMatchers(HttpMethod.POST, "/api/rooms/*/blocks").hasRole(STAFF.name())
              .requestMatchers(HttpMethod.DELETE, "/api/rooms/*/blocks/*").hasRole(STAFF.name())
+             .requestMatchers(HttpMethod.DELETE, "/api/guests", "/api/guests/*").hasRole(STAFF.name())
              .requestMatchers("/api/audit/**").hasRole(AUDITOR.name())
              .requestMatchers("/api/admin/**", "/api/reports/**").hasRole(ANALYST.name())
              .requestMatchers("/api/**").denyAll()

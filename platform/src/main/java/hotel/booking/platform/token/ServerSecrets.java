@@ -20,6 +20,10 @@ public class ServerSecrets {
     }
 
     public byte[] secret(String name) {
+        var known = jdbc.sql("SELECT secret FROM server_secret WHERE name = ?").param(name).query(byte[].class).optional();
+        if (known.isPresent()) {
+            return known.get();
+        }
         byte[] candidate = new byte[SECRET_BYTES];
         random.nextBytes(candidate);
         jdbc.sql("INSERT INTO server_secret (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 /**
  * The booking history as the event store holds it, in its global order, for auditors. Reads go
  * straight to {@code domain_event_entry}: no projection stands between an auditor and the record.
+ * Guests' personal data is shown opened with the guest's key, or erased ({@link HistoryGuests}).
  */
 @Component
 public class AuditLog {
@@ -27,22 +28,24 @@ public class AuditLog {
     private final TransactionTemplate readOnly;
     private final Clock clock;
     private final Duration settleTime;
+    private final HistoryGuests guests;
 
     public AuditLog(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
-                    @Value("${hotel.audit.gap-settle-time:10s}") Duration settleTime) {
+                    @Value("${hotel.audit.gap-settle-time:10s}") Duration settleTime, HistoryGuests guests) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.settleTime = settleTime;
+        this.guests = guests;
     }
 
     public AuditPage page(long after, int limit) {
         SettledPrefix prefix = settledAfter(after);
-        List<AuditEvent> events = jdbc.query(afterPosition(), StoredEvents.ROW, after, limit).stream()
-                                      .takeWhile(prefix::admits)
-                                      .toList();
+        List<AuditEvent> events = shown(jdbc.query(afterPosition(), StoredEvents.ROW, after, limit).stream()
+                                            .takeWhile(prefix::admits)
+                                            .toList());
         return new AuditPage(after, limit, prefix.last(), events);
     }
 
@@ -54,16 +57,17 @@ public class AuditLog {
         SettledPrefix prefix = settledAfter(after);
         readOnly.executeWithoutResult(transaction -> {
             try (Stream<AuditEvent> events = jdbc.queryForStream(afterPosition(), StoredEvents.ROW, after, limit)) {
-                events.takeWhile(prefix::admits).forEach(sink);
+                HistoryGuests.Erasures erasures = guests.erasures();
+                events.takeWhile(prefix::admits).map(event -> guests.shown(event, erasures)).forEach(sink);
             }
         });
     }
 
     /** Every event of a room, in the order the room decided them; empty for a room that does not exist. */
     public List<AuditEvent> roomHistory(String roomNumber) {
-        return jdbc.query(StoredEvents.select("""
+        return shown(jdbc.query(StoredEvents.select("""
                           WHERE aggregate_identifier = ?
-                          ORDER BY sequence_number"""), StoredEvents.ROW, roomNumber);
+                          ORDER BY sequence_number"""), StoredEvents.ROW, roomNumber));
     }
 
     /**
@@ -85,10 +89,16 @@ public class AuditLog {
                 }
             }));
             if (named.size() == rooms.size()) {
-                return events;
+                return shown(events);
             }
             rooms = named;
         }
+    }
+
+    /** The guests in these events opened, or marked erased; never the sealed text. */
+    private List<AuditEvent> shown(List<AuditEvent> events) {
+        HistoryGuests.Erasures erasures = guests.erasures();
+        return events.stream().map(event -> guests.shown(event, erasures)).toList();
     }
 
     private SettledPrefix settledAfter(long after) {

@@ -16,6 +16,7 @@ import hotel.booking.query.replay.StoredEvent;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -26,6 +27,17 @@ import java.util.stream.Stream;
  */
 @Component
 class AvailabilityRebuild implements RebuildableProjection {
+
+    @Override
+    public Class<?> liveProjection() {
+        return AvailabilityProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, StayChanged.class, StayMovedIn.class,
+                RoomHeld.class, NightsBlocked.class, BlockLifted.class);
+    }
 
     @Override
     public String name() {
@@ -79,6 +91,7 @@ class AvailabilityRebuild implements RebuildableProjection {
             } else if (payload instanceof BlockLifted lifted) {
                 projection.on(lifted, null);
             }
+            // HoldConfirmed changes nothing here: the held nights were taken when the hold was made
         }
 
         @Override

@@ -52,6 +52,8 @@ class ProjectionAdminController {
         }
         try {
             rebuilds.start(name);
+        } catch (ProjectionRebuilds.IncompleteFold e) {
+            return Problems.response(HttpStatus.CONFLICT, e.getMessage());
         } catch (ProjectionRebuilds.AlreadyRunning e) {
             return Problems.response(HttpStatus.CONFLICT, e.getMessage() + "; follow it at /api/admin/projections/" + name);
         }

@@ -40,6 +40,14 @@ public class ProjectionRebuilds implements DisposableBean {
     public static final int LOCK_SPACE = 0x48524244;
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
+    /** The fold of this projection misses events its live projection handles: a rebuild would differ from it. */
+    public static class IncompleteFold extends RuntimeException {
+        IncompleteFold(String name, java.util.Set<Class<?>> missed) {
+            super("The rebuild of " + name + " does not fold " + missed.stream().map(Class::getSimpleName).toList()
+                  + ", which its live projection handles; it is refused rather than swap in a different read model");
+        }
+    }
+
     /** A rebuild of this projection is already running somewhere. */
     public static class AlreadyRunning extends RuntimeException {
         AlreadyRunning(String name) {
@@ -62,7 +70,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final Duration lockTimeout;
-    private final StoredEventReader reader = new StoredEventReader();
+    private final StoredEventReader reader;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -77,7 +85,14 @@ public class ProjectionRebuilds implements DisposableBean {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.serializer = serializer;
+        this.reader = new StoredEventReader(serializer);
         this.lockTimeout = lockTimeout;
+        this.projections.values().forEach(projection -> {
+            java.util.Set<Class<?>> missed = RebuildableProjection.missedEvents(projection);
+            if (!missed.isEmpty()) {
+                log.error(new IncompleteFold(projection.name(), missed).getMessage());
+            }
+        });
     }
 
     public List<String> names() {
@@ -93,11 +108,16 @@ public class ProjectionRebuilds implements DisposableBean {
      *
      * @return the rebuild's outcome, when it is over
      * @throws AlreadyRunning when one of this projection runs on any node
+     * @throws IncompleteFold when the fold misses events the live projection handles
      */
     public CompletableFuture<Outcome> start(String name) {
         RebuildableProjection projection = projections.get(name);
         if (projection == null) {
             throw new IllegalArgumentException("No projection " + name);
+        }
+        java.util.Set<Class<?>> missed = RebuildableProjection.missedEvents(projection);
+        if (!missed.isEmpty()) {
+            throw new IncompleteFold(name, missed);
         }
         Connection lock;
         try {

@@ -1,6 +1,7 @@
 package hotel.booking.query.replay;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A projection that can be rebuilt beside its live read model: its name (the one analysts use, also
@@ -15,4 +16,28 @@ public interface RebuildableProjection {
     List<String> tables();
 
     ProjectionFold newFold();
+
+    /** The live projection whose read model this rebuilds: its event handlers say which events matter. */
+    Class<?> liveProjection();
+
+    /**
+     * The event types the fold reads (an event of another type changes nothing). Every event type the
+     * live projection handles must be here, or the rebuild is refused: it would swap in a read model
+     * that differs from the live one.
+     */
+    Set<Class<?>> foldedEvents();
+
+    /** The event types the live projection handles that the fold does not read; empty when it is complete. */
+    static Set<Class<?>> missedEvents(RebuildableProjection projection) {
+        Set<Class<?>> missed = new java.util.TreeSet<>(java.util.Comparator.comparing(Class::getName));
+        for (Class<?> type = projection.liveProjection(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(org.axonframework.eventhandling.EventHandler.class)
+                    && method.getParameterCount() > 0 && !projection.foldedEvents().contains(method.getParameterTypes()[0])) {
+                    missed.add(method.getParameterTypes()[0]);
+                }
+            }
+        }
+        return missed;
+    }
 }

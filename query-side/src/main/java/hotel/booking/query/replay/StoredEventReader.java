@@ -18,11 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * Reads stored events in their global order straight from {@code domain_event_entry} through a
- * cursor, and their JSON payloads with a mapper set up as the event serializer's (ISO dates,
- * unknown fields ignored). Only the columns a fold needs are read.
+ * cursor, and their JSON payloads with the event serializer's mapper (ISO dates, unknown fields
+ * ignored, guests sealed with their keys). Only the columns a fold needs are read.
  */
 final class StoredEventReader {
 
@@ -30,10 +32,19 @@ final class StoredEventReader {
     private static final String EVENT_PACKAGE = "hotel.booking.api.";
     private static final String COLUMNS = "global_index, aggregate_identifier, payload_type, payload, time_stamp";
 
-    private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    private final ObjectMapper json;
     private final Map<String, Optional<ObjectReader>> readers = new ConcurrentHashMap<>();
+
+    /**
+     * Reads with the event serializer's own mapper when it is Jackson's, so that events read here are
+     * what the processors get (guests opened with their keys, or erased); otherwise with a plain one.
+     */
+    StoredEventReader(Serializer serializer) {
+        this.json = serializer instanceof JacksonSerializer jackson
+                    ? jackson.getObjectMapper()
+                    : Jackson2ObjectMapperBuilder.json().featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                                                 .build();
+    }
 
     /** The events after {@code after} up to {@code through}, in order; the connection must not be in autocommit. */
     void range(Connection connection, long after, long through, Consumer<StoredEvent> sink) throws SQLException {

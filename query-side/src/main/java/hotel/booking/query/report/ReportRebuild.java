@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
 /**
  * Rebuilds the reports' tables in memory as {@link ReportProjection} writes them: a room in service
  * from the day of its first registration, every reservation once with the day it was made and its
- * first release, and the nights sold with their revenue until the reservation is released.
+ * first release, and the nights sold with their revenue until the reservation is released. A hold
+ * counts from its confirmation (booked that day), and not at all if it was never confirmed.
  */
 @Component
 class ReportRebuild implements RebuildableProjection {
@@ -39,6 +41,17 @@ class ReportRebuild implements RebuildableProjection {
 
     ReportRebuild(@Value("${hotel.time-zone:UTC}") ZoneId hotelZone) {
         this.hotelZone = hotelZone;
+    }
+
+    @Override
+    public Class<?> liveProjection() {
+        return ReportProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomRegistered.class, RoomReserved.class, HoldConfirmed.class, RoomReleased.class, StayChanged.class,
+                StayMovedIn.class);
     }
 
     @Override

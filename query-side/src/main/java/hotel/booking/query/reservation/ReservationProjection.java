@@ -1,5 +1,7 @@
 package hotel.booking.query.reservation;
 
+import hotel.booking.api.Guest;
+import hotel.booking.api.GuestErased;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.RoomHeld;
@@ -29,6 +31,8 @@ import java.util.UUID;
 public class ReservationProjection {
 
     public static final String PROCESSING_GROUP = "reservations";
+    /** The first key of the advisory locks on guests, so they meet no other lock of the application. */
+    private static final int GUEST_LOCKS = 0x6775_6573;
 
     private final JdbcClient jdbc;
 
@@ -36,18 +40,63 @@ public class ReservationProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The guest's name and e-mail, unless the guest is erased: the key is gone, or the erasure was
+     * already projected (in another segment, while this node still had the key in its cache).
+     */
     @EventHandler
     void on(RoomReserved event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        Guest guest = event.guest();
+        lockGuest(guest.guestId(), "pg_advisory_xact_lock_shared");
+        boolean erased = guest.erased() || erasedSince(guest.guestId(), at);
         jdbc.sql("""
                  INSERT INTO reservation_view (reservation_id, room_number, check_in, check_out, total_price,
-                                               status, guest_name, guest_email, booked_at, currency)
-                 VALUES (?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?)
+                                               status, guest_id, guest_name, guest_email, guest_erased, booked_at,
+                                               currency)
+                 VALUES (?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (reservation_id) DO NOTHING
                  """)
             .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(),
-                    event.totalPrice(), event.guest().name(), event.guest().email(), Timestamp.from(at),
-                    currencyOf(event.currency()))
+                    event.totalPrice(), guest.guestId(), erased ? null : guest.name(), erased ? null : guest.email(),
+                    erased, Timestamp.from(at), currencyOf(event.currency()))
             .update();
+    }
+
+    /** Drops the name and e-mail of the guest's reservations booked until then; the bookings stay. */
+    @EventHandler
+    void on(GuestErased event) {
+        lockGuest(event.guestId(), "pg_advisory_xact_lock");
+        jdbc.sql("""
+                 INSERT INTO reservation_guest_erasure (guest_id, erased_by, erased_at) VALUES (?, ?, ?)
+                 ON CONFLICT (guest_id) DO UPDATE SET erased_by = excluded.erased_by, erased_at = excluded.erased_at
+                 WHERE reservation_guest_erasure.erased_at < excluded.erased_at
+                 """)
+            .params(event.guestId(), event.erasedBy(), Timestamp.from(event.erasedAt()))
+            .update();
+        jdbc.sql("""
+                 UPDATE reservation_view SET guest_name = NULL, guest_email = NULL, guest_erased = TRUE
+                 WHERE guest_id = ? AND booked_at <= ?
+                 """)
+            .params(event.guestId(), Timestamp.from(event.erasedAt()))
+            .update();
+    }
+
+    private boolean erasedSince(String guestId, Instant bookedAt) {
+        return guestId != null && jdbc.sql("""
+                                           SELECT count(*) FROM reservation_guest_erasure
+                                           WHERE guest_id = ? AND erased_at >= ?""")
+                                      .params(guestId, Timestamp.from(bookedAt))
+                                      .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Bookings of a guest (shared) and the guest's erasure (exclusive) are projected one after the
+     * other, even from different segments, so neither misses the other.
+     */
+    private void lockGuest(String guestId, String lock) {
+        if (guestId != null) {
+            jdbc.sql("SELECT " + lock + "(?, hashtext(?))").params(GUEST_LOCKS, guestId).query((rs, n) -> 1).list();
+        }
     }
 
     /** Released by the room that holds it; a move's releases only finish or undo the move. */
@@ -109,16 +158,19 @@ public class ReservationProjection {
 
     @EventHandler
     void on(RoomHeld event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        Guest guest = event.guest();
+        lockGuest(guest.guestId(), "pg_advisory_xact_lock_shared");
+        boolean erased = guest.erased() || erasedSince(guest.guestId(), at);
         jdbc.sql("""
                  INSERT INTO reservation_view (reservation_id, room_number, check_in, check_out, total_price,
-                                               status, guest_name, guest_email, booked_at, hold_expires_at,
-                                               currency)
-                 VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?, ?, ?)
+                                               status, guest_id, guest_name, guest_email, guest_erased, booked_at,
+                                               hold_expires_at, currency)
+                 VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (reservation_id) DO NOTHING
                  """)
             .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(),
-                    event.totalPrice(), event.guest().name(), event.guest().email(), Timestamp.from(at),
-                    Timestamp.from(event.expiresAt()), currencyOf(event.currency()))
+                    event.totalPrice(), guest.guestId(), erased ? null : guest.name(), erased ? null : guest.email(),
+                    erased, Timestamp.from(at), Timestamp.from(event.expiresAt()), currencyOf(event.currency()))
             .update();
     }
 
@@ -131,14 +183,15 @@ public class ReservationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE reservation_view").update();
+        jdbc.sql("TRUNCATE reservation_view, reservation_guest_erasure").update();
     }
 
     @QueryHandler
     Optional<ReservationView> handle(FindReservation query) {
         return jdbc.sql("""
                         SELECT reservation_id, room_number, check_in, check_out, total_price, status,
-                               guest_name, guest_email, booked_at, released_at, release_reason, currency,
+                               guest_name, guest_email, guest_erased, booked_at, released_at, release_reason,
+                               currency,
                                hold_expires_at
                         FROM reservation_view WHERE reservation_id = ?
                         """)
@@ -153,7 +206,7 @@ public class ReservationProjection {
         return new ReservationView(rs.getObject("reservation_id", UUID.class), rs.getString("room_number"),
                 checkIn, checkOut, ChronoUnit.DAYS.between(checkIn, checkOut), rs.getBigDecimal("total_price"),
                 ReservationStatus.valueOf(rs.getString("status")), rs.getString("guest_name"),
-                rs.getString("guest_email"), instant(rs.getTimestamp("booked_at")),
+                rs.getString("guest_email"), rs.getBoolean("guest_erased"), instant(rs.getTimestamp("booked_at")),
                 instant(rs.getTimestamp("released_at")), rs.getString("release_reason"),
                 currencyOf(rs.getString("currency")), instant(rs.getTimestamp("hold_expires_at")));
     }

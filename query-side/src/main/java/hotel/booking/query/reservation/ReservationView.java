@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+/** @param guestErased the guest's personal data was erased: no name, no e-mail, the booking unchanged */
 public record ReservationView(UUID reservationId,
                               String roomNumber,
                               LocalDate checkIn,
@@ -16,6 +17,7 @@ public record ReservationView(UUID reservationId,
                               ReservationStatus status,
                               String guestName,
                               String guestEmail,
+                              boolean guestErased,
                               Instant bookedAt,
                               Instant releasedAt,
                               String releaseReason,
@@ -26,6 +28,6 @@ public record ReservationView(UUID reservationId,
                            BigDecimal totalPrice, ReservationStatus status, String guestName, String guestEmail,
                            Instant bookedAt, Instant releasedAt, String releaseReason) {
         this(reservationId, roomNumber, checkIn, checkOut, nights, totalPrice, status, guestName, guestEmail,
-                bookedAt, releasedAt, releaseReason, StayPrice.HOTEL_CURRENCY, null);
+                false, bookedAt, releasedAt, releaseReason, StayPrice.HOTEL_CURRENCY, null);
     }
 }

@@ -9,12 +9,23 @@ import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /** Rebuilds {@code room_view} in memory as {@link RoomProjection} writes it: the last registration of a room wins. */
 @Component
 class RoomRebuild implements RebuildableProjection {
+
+    @Override
+    public Class<?> liveProjection() {
+        return RoomProjection.class;
+    }
+
+    @Override
+    public Set<Class<?>> foldedEvents() {
+        return Set.of(RoomRegistered.class);
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,9 @@
 package hotel.booking.query.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import hotel.booking.api.Guest;
+import hotel.booking.api.GuestErased;
+import hotel.booking.platform.privacy.GuestKeys;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import javax.sql.DataSource;
@@ -50,7 +54,8 @@ class AuditLogTest {
     @BeforeEach
     void anEmptyEventStore() {
         new JdbcTemplate(dataSource).execute("TRUNCATE domain_event_entry RESTART IDENTITY");
-        log = new AuditLog(dataSource, new DataSourceTransactionManager(dataSource), clock, SETTLE);
+        log = new AuditLog(dataSource, new DataSourceTransactionManager(dataSource), clock, SETTLE,
+                new HistoryGuests(StoredEventWriter.sealedGuests(dataSource), JdbcClient.create(dataSource)));
     }
 
     private final Stay stay = new Stay(LocalDate.parse("2031-01-01"), LocalDate.parse("2031-01-03"));
@@ -81,6 +86,32 @@ class AuditLogTest {
     private List<Long> positionsInStore() {
         return new JdbcTemplate(dataSource).queryForList(
                 "SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
+    }
+
+    @Test
+    void aGuestIsShownOpenedUntilErasedThenAsErasedWithWhoAndWhenInEveryView() {
+        UUID reservation = UUID.randomUUID();
+        append("101", 0, registered("101"));
+        append("101", 1, reserved("101", reservation));
+        JsonNode before = log.page(0, 10).events().get(1).payload().path("guest");
+        assertThat(before.path("name").asText()).isEqualTo("Ada");
+        assertThat(before.path("email").asText()).isEqualTo("ada@example.com");
+        assertThat(before.has("sealed")).as("auditors never get the sealed text").isFalse();
+        String guestId = before.path("guestId").asText();
+
+        Instant erasedAt = new GuestKeys(JdbcClient.create(dataSource), Duration.ZERO, 10).destroy(guestId).orElseThrow();
+        append(guestId, 0, new GuestErased(guestId, "staff", erasedAt));
+
+        JsonNode after = log.page(0, 10).events().get(1).payload().path("guest");
+        assertThat(after.toString()).isEqualTo("{\"guestId\":\"" + guestId + "\",\"erased\":true,\"erasedBy\":\"staff\","
+                + "\"erasedAt\":\"" + erasedAt + "\"}");
+        List<AuditEvent> streamed = new ArrayList<>();
+        log.stream(0, Long.MAX_VALUE, streamed::add);
+        assertThat(List.of(log.page(0, 10).events(), streamed, log.roomHistory("101"),
+                log.reservationHistory("101", reservation)))
+                .allSatisfy(events -> assertThat(events.toString()).doesNotContain("Ada", "ada@example.com", "sealed")
+                                                                  .contains("\"erased\":true"));
+        assertThat(log.page(0, 10).events().get(1).payload().path("totalPrice")).hasToString("240.00");
     }
 
     @Test
@@ -285,9 +316,11 @@ class AuditLogTest {
         append("101", 0, registered("101"));
         append("102", 0, registered("102"));
         append("101", 1, reserved("101", mine));
-        append("101", 2, new hotel.booking.api.MoveRequested("101", mine, stay, "102", move));
+        append("101", 2, new hotel.booking.api.MoveRequested("101", mine, stay, "102", move,
+                new Guest("Ada", "ada@example.com")));
         append("102", 1, new hotel.booking.api.StayMovedIn("102", mine, stay,
-                new hotel.booking.api.StayPrice(java.math.BigDecimal.TEN, "EUR", java.util.List.of()), "101", move));
+                new hotel.booking.api.StayPrice(java.math.BigDecimal.TEN, "EUR", java.util.List.of()), "101", move,
+                new Guest("Ada", "ada@example.com")));
         append("101", 3, new RoomReleased("101", mine, stay, ReleaseReason.MOVED));
         append("102", 2, new RoomReleased("102", mine, stay, ReleaseReason.CANCELLED_BY_GUEST));
 

@@ -7,6 +7,7 @@ import hotel.booking.testsupport.TestPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import javax.sql.DataSource;
@@ -41,7 +42,8 @@ class AuditStreamMemoryTest {
                 FROM generate_series(1, ?) AS i
                 """, PAYLOAD_BYTES, EVENTS);
         AuditLog log = new AuditLog(dataSource, new DataSourceTransactionManager(dataSource), Clock.systemUTC(),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                new HistoryGuests(StoredEventWriter.sealedGuests(dataSource), JdbcClient.create(dataSource)));
         ObjectWriter json = JsonMapper.builder().addModule(new JavaTimeModule()).build().writerFor(AuditEvent.class);
         AtomicLong events = new AtomicLong();
         AtomicLong bytes = new AtomicLong();

@@ -1,6 +1,6 @@
 package hotel.booking.query.audit;
 
-import hotel.booking.platform.json.JsonConfiguration;
+import hotel.booking.platform.eventstore.StorageSerializerConfiguration;
 import hotel.booking.query.availability.AvailabilityQuery;
 import hotel.booking.query.availability.NightAvailability;
 import hotel.booking.query.availability.RoomAvailability;
@@ -32,7 +32,7 @@ class PastAvailabilityMemoryTest {
         long payloadBytes = new JdbcTemplate(dataSource).queryForObject(
                 "SELECT sum(length(payload)) FROM domain_event_entry", Long.class);
         PastAvailability past = new PastAvailability(dataSource, new DataSourceTransactionManager(dataSource),
-                new JsonConfiguration().serializer());
+                StorageSerializerConfiguration.storageSerializer(StoredEventWriter.sealedGuests(dataSource)));
         AvailabilityQuery year = new AvailabilityQuery(SeededHistory.FIRST_NIGHT,
                 SeededHistory.FIRST_NIGHT.plusDays(366), null, null);
 

@@ -7,7 +7,7 @@ import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.RoomType;
 import hotel.booking.api.Stay;
-import hotel.booking.platform.json.JsonConfiguration;
+import hotel.booking.platform.eventstore.StorageSerializerConfiguration;
 import hotel.booking.query.availability.AvailabilityQuery;
 import hotel.booking.query.availability.NightAvailability;
 import hotel.booking.query.availability.RoomAvailability;
@@ -43,7 +43,7 @@ class PastAvailabilityTest {
         dataSource = TestPostgres.migratedDataSource();
         store = new StoredEventWriter(dataSource);
         past = new PastAvailability(dataSource, new DataSourceTransactionManager(dataSource),
-                new JsonConfiguration().serializer());
+                StorageSerializerConfiguration.storageSerializer(StoredEventWriter.sealedGuests(dataSource)));
     }
 
     @BeforeEach

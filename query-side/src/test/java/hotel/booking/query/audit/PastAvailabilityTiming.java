@@ -1,6 +1,6 @@
 package hotel.booking.query.audit;
 
-import hotel.booking.platform.json.JsonConfiguration;
+import hotel.booking.platform.eventstore.StorageSerializerConfiguration;
 import hotel.booking.query.availability.AvailabilityQuery;
 import hotel.booking.testsupport.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +39,7 @@ public final class PastAvailabilityTiming {
         System.out.printf("seeded %,d events (%d rooms) in %d ms%n", history.events(), rooms,
                 Duration.ofNanos(System.nanoTime() - seeding).toMillis());
         PastAvailability past = new PastAvailability(dataSource, new DataSourceTransactionManager(dataSource),
-                new JsonConfiguration().serializer());
+                StorageSerializerConfiguration.storageSerializer(StoredEventWriter.sealedGuests(dataSource)));
 
         timeReadingAlone(dataSource, runs, history.end());
         time(past, runs, "asOf the end (every event), 30 nights", history.end(), 30);

@@ -1,6 +1,12 @@
 package hotel.booking.query.audit;
 
-import hotel.booking.platform.json.JsonConfiguration;
+import hotel.booking.platform.eventstore.StorageSerializerConfiguration;
+import hotel.booking.platform.privacy.GuestIds;
+import hotel.booking.platform.privacy.GuestKeys;
+import hotel.booking.platform.privacy.SealedGuests;
+import hotel.booking.platform.token.ServerSecrets;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.time.Duration;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,11 +28,18 @@ final class StoredEventWriter {
             VALUES (?, ?, 'Room', ?, ?, ?, '1', ?, ?)
             RETURNING global_index""";
 
-    private final Serializer serializer = new JsonConfiguration().serializer();
+    private final Serializer serializer;
     private final DataSource dataSource;
 
     StoredEventWriter(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.serializer = StorageSerializerConfiguration.storageSerializer(sealedGuests(dataSource));
+    }
+
+    static SealedGuests sealedGuests(DataSource dataSource) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return new SealedGuests(new GuestIds(() -> new ServerSecrets(jdbc).secret("guest-id")),
+                new GuestKeys(jdbc, Duration.ZERO, 1000));
     }
 
     long append(String room, long sequence, Object payload, Instant at, MetaData metaData) {

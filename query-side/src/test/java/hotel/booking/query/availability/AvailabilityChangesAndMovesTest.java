@@ -88,7 +88,7 @@ class AvailabilityChangesAndMovesTest {
     @Test
     void aMovingReservationHoldsBothRoomsUntilTheOldOneReleasesIt() {
         projection.on(new RoomReserved("101", id, nights(1, 3), BigDecimal.TEN, new Guest("Ada", "a@b.cd")), token());
-        projection.on(new StayMovedIn("102", id, nights(1, 3), PRICE, "101", UUID.randomUUID()), token());
+        projection.on(new StayMovedIn("102", id, nights(1, 3), PRICE, "101", UUID.randomUUID(), null), token());
 
         assertThat(free(0)).containsExactly(true, false, false, true, true, true, true);
         assertThat(free(1)).containsExactly(true, false, false, true, true, true, true);
@@ -102,7 +102,7 @@ class AvailabilityChangesAndMovesTest {
     @Test
     void anUndoneMoveLeavesTheOldRoomAsItWas() {
         projection.on(new RoomReserved("101", id, nights(1, 3), BigDecimal.TEN, new Guest("Ada", "a@b.cd")), token());
-        projection.on(new StayMovedIn("102", id, nights(1, 3), PRICE, "101", UUID.randomUUID()), token());
+        projection.on(new StayMovedIn("102", id, nights(1, 3), PRICE, "101", UUID.randomUUID(), null), token());
         projection.on(new RoomReleased("102", id, nights(1, 3), ReleaseReason.MOVE_UNDONE), token());
 
         assertThat(free(0)).containsExactly(true, false, false, true, true, true, true);
@@ -116,7 +116,7 @@ class AvailabilityChangesAndMovesTest {
         fold.apply(new RoomRegistered("102", RoomType.SUITE, 4, new BigDecimal("300.00")));
         fold.apply(new RoomReserved("101", id, nights(20, 22), BigDecimal.TEN, new Guest("Ada", "a@b.cd")));
         fold.apply(new StayChanged("101", id, nights(20, 22), nights(1, 3), PRICE));
-        fold.apply(new StayMovedIn("102", id, nights(1, 3), PRICE, "101", UUID.randomUUID()));
+        fold.apply(new StayMovedIn("102", id, nights(1, 3), PRICE, "101", UUID.randomUUID(), null));
         fold.apply(new RoomReleased("101", id, nights(1, 3), ReleaseReason.MOVED));
 
         List<RoomAvailability> rooms = fold.rooms();

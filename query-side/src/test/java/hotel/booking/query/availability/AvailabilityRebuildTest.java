@@ -2,6 +2,7 @@ package hotel.booking.query.availability;
 
 import hotel.booking.api.BlockLifted;
 import hotel.booking.api.Guest;
+import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.NightsBlocked;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.RoomHeld;
@@ -13,7 +14,9 @@ import hotel.booking.api.Stay;
 import hotel.booking.api.StayChanged;
 import hotel.booking.api.StayMovedIn;
 import hotel.booking.query.replay.EventHistory;
+import hotel.booking.query.replay.ProjectionFold;
 import hotel.booking.query.replay.ProjectionRebuilds;
+import hotel.booking.query.replay.RebuildableProjection;
 import hotel.booking.query.replay.ProjectionStatus;
 import hotel.booking.testsupport.TestPostgres;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -36,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -82,13 +86,16 @@ class AvailabilityRebuildTest {
                 Duration.ofSeconds(10));
     }
 
-    /** Rooms, then stays booked one after another per room, some of them released; rooms interleaved. */
+    /**
+     * Rooms, then nights taken one after another per room: stays booked, holds (confirmed, expired or
+     * cancelled) and blocks out of service (some lifted), some stays released; rooms interleaved.
+     */
     static List<EventHistory.Event> generate(int rooms, int events, long seed) {
         Random random = new Random(seed);
         List<EventHistory.Event> out = new ArrayList<>(events);
         Map<String, Long> sequence = new HashMap<>();
         Map<String, LocalDate> next = new HashMap<>();
-        Map<String, List<RoomReserved>> held = new HashMap<>();
+        Map<String, List<Object>> held = new HashMap<>();
         for (int r = 0; r < rooms && out.size() < events; r++) {
             String room = "A" + r;
             out.add(new EventHistory.Event(room, 0, new RoomRegistered(room, RoomType.values()[r % RoomType.values().length],
@@ -99,21 +106,43 @@ class AvailabilityRebuildTest {
         }
         while (out.size() < events) {
             String room = "A" + random.nextInt(rooms);
-            List<RoomReserved> active = held.get(room);
+            List<Object> active = held.get(room);
             Instant at = T0.plusMillis(out.size()).plusNanos(1_000L * random.nextInt(1000));
             Object payload;
             if (!active.isEmpty() && random.nextInt(3) == 0) {
-                RoomReserved reserved = active.remove(random.nextInt(active.size()));
-                payload = new RoomReleased(room, reserved.reservationId(), reserved.stay(),
-                        ReleaseReason.values()[random.nextInt(ReleaseReason.values().length)]);
+                Object taken = active.remove(random.nextInt(active.size()));
+                if (taken instanceof RoomReserved reserved) {
+                    payload = new RoomReleased(room, reserved.reservationId(), reserved.stay(),
+                            random.nextBoolean() ? ReleaseReason.CANCELLED_BY_GUEST : ReleaseReason.CANCELLED_BY_STAFF);
+                } else if (taken instanceof RoomHeld hold) {
+                    int fate = random.nextInt(3);
+                    if (fate == 0) {
+                        payload = new HoldConfirmed(room, hold.reservationId(), hold.stay(), hold.totalPrice());
+                        // a confirmed hold is a stay like any other: it may be cancelled later
+                        active.add(new RoomReserved(room, hold.reservationId(), hold.stay(), hold.totalPrice(), hold.guest()));
+                    } else {
+                        payload = new RoomReleased(room, hold.reservationId(), hold.stay(),
+                                fate == 1 ? ReleaseReason.HOLD_EXPIRED : ReleaseReason.CANCELLED_BY_GUEST);
+                    }
+                } else {
+                    NightsBlocked block = (NightsBlocked) taken;
+                    payload = new BlockLifted(room, block.blockId(), block.nights());
+                }
             } else {
                 LocalDate checkIn = next.get(room).plusDays(random.nextInt(3));
                 Stay stay = new Stay(checkIn, checkIn.plusDays(1 + random.nextInt(6)));
                 next.put(room, stay.checkOut());
-                RoomReserved reserved = new RoomReserved(room, UUID.randomUUID(), stay,
-                        new BigDecimal("99.99").multiply(BigDecimal.valueOf(stay.nights())), new Guest("Ada", "ada@example.com"));
-                active.add(reserved);
-                payload = reserved;
+                BigDecimal price = new BigDecimal("99.99").multiply(BigDecimal.valueOf(stay.nights()));
+                Guest guest = new Guest("Ada", "ada@example.com");
+                int kind = random.nextInt(6);
+                if (kind == 0) {
+                    payload = new RoomHeld(room, UUID.randomUUID(), stay, price, at.plusSeconds(600), guest);
+                } else if (kind == 1) {
+                    payload = new NightsBlocked(room, UUID.randomUUID(), stay, "repainting");
+                } else {
+                    payload = new RoomReserved(room, UUID.randomUUID(), stay, price, guest);
+                }
+                active.add(payload);
             }
             long seq = sequence.merge(room, 1L, Long::sum) - 1;
             out.add(new EventHistory.Event(room, seq, payload, at));
@@ -139,6 +168,8 @@ class AvailabilityRebuildTest {
             live.on(changed, token);
         } else if (event.payload() instanceof StayMovedIn movedIn) {
             live.on(movedIn, token);
+        } else if (!(event.payload() instanceof HoldConfirmed)) {
+            throw new AssertionError("Not an availability event: " + event.payload());
         }
     }
 
@@ -153,6 +184,8 @@ class AvailabilityRebuildTest {
     @Test
     void theRebuiltReadModelIsIdenticalAndTakesTheLiveOnesPlaceUnderItsNames() throws Exception {
         List<EventHistory.Event> events = generate(12, 3_000, 1);
+        assertThat(events).extracting(event -> event.payload().getClass().getSimpleName()).contains("RoomRegistered",
+                "RoomReserved", "RoomReleased", "RoomHeld", "HoldConfirmed", "NightsBlocked", "BlockLifted");
         history.append(EventHistory.consecutive(1, events.size()), events);
         for (int i = 0; i < events.size(); i++) {
             applyLive(events.get(i), i + 1);
@@ -160,6 +193,8 @@ class AvailabilityRebuildTest {
         history.token("availability", 0, events.size(), new TreeSet<>());
         String checksum = rebuilds.checksum("availability");
         List<RoomAvailability> before = picture();
+        assertThat(jdbc.sql("SELECT count(*) FROM availability_stay WHERE out_of_service").query(Long.class).single())
+                .isPositive();
         List<String> indexes = jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename LIKE 'availability_%' ORDER BY 1")
                                    .query(String.class).list();
 
@@ -210,11 +245,11 @@ class AvailabilityRebuildTest {
                 new BlockLifted("A1", lifted, blocked),
                 new RoomReserved("A0", moved, new Stay(D1.plusDays(20), D1.plusDays(22)), BigDecimal.TEN, ada),
                 new StayMovedIn("A1", moved, new Stay(D1.plusDays(20), D1.plusDays(22)), BigDecimal.TEN, null, null,
-                        "A0", UUID.randomUUID()),
+                        "A0", UUID.randomUUID(), null),
                 new RoomReleased("A0", moved, new Stay(D1.plusDays(20), D1.plusDays(22)), ReleaseReason.MOVED),
                 new RoomReserved("A0", moving, new Stay(D1.plusDays(30), D1.plusDays(31)), BigDecimal.TEN, ada),
                 new StayMovedIn("A1", moving, new Stay(D1.plusDays(30), D1.plusDays(31)), BigDecimal.TEN, null, null,
-                        "A0", UUID.randomUUID()));
+                        "A0", UUID.randomUUID(), null));
         List<EventHistory.Event> events = new ArrayList<>();
         Map<String, Long> sequence = new HashMap<>();
         for (Object payload : payloads) {
@@ -306,6 +341,40 @@ class AvailabilityRebuildTest {
         assertThat(outcome.checksumAfter()).isEqualTo(right);
         assertThat(rebuilds.checksum("availability")).isEqualTo(right);
         assertThat(rebuilds.status("availability").orElseThrow().rebuild().identical()).isFalse();
+    }
+
+    @Test
+    void aFoldThatMissesAnEventTheLiveProjectionHandlesIsRefusedRatherThanSwappedIn() {
+        AvailabilityRebuild complete = new AvailabilityRebuild();
+        assertThat(RebuildableProjection.missedEvents(complete)).isEmpty();
+        RebuildableProjection forgetful = new RebuildableProjection() {
+            public String name() {
+                return complete.name();
+            }
+
+            public List<String> tables() {
+                return complete.tables();
+            }
+
+            public ProjectionFold newFold() {
+                return complete.newFold();
+            }
+
+            public Class<?> liveProjection() {
+                return complete.liveProjection();
+            }
+
+            public Set<Class<?>> foldedEvents() {
+                return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class);
+            }
+        };
+        history.token("availability", 0, 0, new TreeSet<>());
+        ProjectionRebuilds refusing = new ProjectionRebuilds(List.of(forgetful), dataSource, history.serializer(),
+                Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> refusing.start("availability")).isInstanceOf(ProjectionRebuilds.IncompleteFold.class)
+                .hasMessageContaining("[BlockLifted, NightsBlocked]");
+        assertThat(refusing.replaying("availability")).isFalse();
     }
 
     @Test

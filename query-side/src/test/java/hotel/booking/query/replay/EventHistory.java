@@ -1,6 +1,11 @@
 package hotel.booking.query.replay;
 
-import hotel.booking.platform.json.JsonConfiguration;
+import hotel.booking.platform.eventstore.StorageSerializerConfiguration;
+import hotel.booking.platform.privacy.GuestIds;
+import hotel.booking.platform.privacy.GuestKeys;
+import hotel.booking.platform.privacy.SealedGuests;
+import hotel.booking.platform.token.ServerSecrets;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.axonframework.serialization.Serializer;
 
 import javax.sql.DataSource;
@@ -30,12 +35,16 @@ public final class EventHistory {
                                             meta_data, payload, payload_revision, payload_type, time_stamp)
             VALUES (?, ?, ?, 'Room', ?, ?, ?, '1', ?, ?)""";
 
-    private final Serializer serializer = new JsonConfiguration().serializer();
+    private final Serializer serializer;
     private final DataSource dataSource;
     private final byte[] noMetaData;
 
     public EventHistory(DataSource dataSource) {
         this.dataSource = dataSource;
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        // guests sealed with a key of their own, as the application stores them
+        this.serializer = StorageSerializerConfiguration.storageSerializer(new SealedGuests(
+                new GuestIds(() -> new ServerSecrets(jdbc).secret("guest-id")), new GuestKeys(jdbc, java.time.Duration.ZERO, 1000)));
         this.noMetaData = "{}".getBytes(StandardCharsets.UTF_8);
     }
 

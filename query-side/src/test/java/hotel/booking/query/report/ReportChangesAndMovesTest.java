@@ -92,7 +92,7 @@ class ReportChangesAndMovesTest {
         Stay stay = new Stay(JAN_1, JAN_1.plusDays(2));
         projection.on(new RoomReserved("101", id, stay, new BigDecimal("200.00"), new Guest("Ada", "a@b.cd")), BOOKED);
         projection.on(new StayMovedIn("102", id, stay, new Tariff(new BigDecimal("200.00"), List.of()).price(stay),
-                "101", UUID.randomUUID()));
+                "101", UUID.randomUUID(), null));
         projection.on(new RoomReleased("101", id, stay, ReleaseReason.MOVED), BOOKED.plusSeconds(61));
 
         assertThat(sold(2)).containsExactly(1, 1);
@@ -109,7 +109,7 @@ class ReportChangesAndMovesTest {
         Stay stay = new Stay(JAN_1, JAN_1.plusDays(2));
         projection.on(new RoomReserved("101", id, stay, new BigDecimal("200.00"), new Guest("Ada", "a@b.cd")), BOOKED);
         projection.on(new StayMovedIn("102", id, stay, new Tariff(new BigDecimal("200.00"), List.of()).price(stay),
-                "101", UUID.randomUUID()));
+                "101", UUID.randomUUID(), null));
         projection.on(new RoomReleased("102", id, stay, ReleaseReason.MOVE_UNDONE), BOOKED.plusSeconds(61));
 
         assertThat(sold(2)).containsExactly(1, 1);

@@ -63,7 +63,7 @@ class ReservationChangesAndMovesTest {
     @Test
     void aMoveShowsOnceTheOldRoomHasReleasedTheReservation() {
         booked();
-        projection.on(new StayMovedIn("102", id, stay, suite, "101", UUID.randomUUID()));
+        projection.on(new StayMovedIn("102", id, stay, suite, "101", UUID.randomUUID(), null));
 
         assertThat(view().roomNumber()).as("under way").isEqualTo("101");
 
@@ -80,7 +80,7 @@ class ReservationChangesAndMovesTest {
     @Test
     void anUndoneMoveLeavesTheReservationAsItWas() {
         booked();
-        projection.on(new StayMovedIn("102", id, stay, suite, "101", UUID.randomUUID()));
+        projection.on(new StayMovedIn("102", id, stay, suite, "101", UUID.randomUUID(), null));
         projection.on(new RoomReleased("102", id, stay, ReleaseReason.MOVE_UNDONE), at.plusSeconds(1));
 
         assertThat(view().roomNumber()).isEqualTo("101");

@@ -1,6 +1,7 @@
 package hotel.booking.query.reservation;
 
 import hotel.booking.api.Guest;
+import hotel.booking.api.GuestErased;
 import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.RoomHeld;
@@ -73,6 +74,56 @@ class ReservationProjectionTest {
 
         assertThat(projection.handle(new FindReservation(id)).orElseThrow().status())
                 .isEqualTo(ReservationStatus.CANCELLED);
+    }
+
+    @Test
+    void erasingTheGuestDropsTheNameAndEmailOfItsEarlierBookingsOnly() {
+        String ada = "ada-" + UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        Instant erasedAt = bookedAt.plusSeconds(60);
+        projection.on(reserved(id, Guest.identified(ada, "Ada", "ada@example.com")), bookedAt);
+        projection.on(reserved(other, Guest.identified("bob-" + UUID.randomUUID(), "Bob", "bob@example.com")), bookedAt);
+
+        projection.on(new GuestErased(ada, "staff", erasedAt));
+        projection.on(reserved(later, Guest.identified(ada, "Ada", "ada@example.com")), erasedAt.plusSeconds(1));
+
+        assertThat(projection.handle(new FindReservation(id))).hasValueSatisfying(view -> {
+            assertThat(view.guestName()).isNull();
+            assertThat(view.guestEmail()).isNull();
+            assertThat(view.guestErased()).isTrue();
+            assertThat(view.totalPrice()).isEqualByComparingTo("300.00");
+            assertThat(view.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        });
+        assertThat(projection.handle(new FindReservation(other)).orElseThrow().guestName()).isEqualTo("Bob");
+        assertThat(projection.handle(new FindReservation(later)).orElseThrow().guestName())
+                .as("booked again after the erasure").isEqualTo("Ada");
+    }
+
+    @Test
+    void aBookingProjectedAfterItsGuestsErasureIsStoredWithoutTheGuest() {
+        String eve = "eve-" + UUID.randomUUID();
+        projection.on(new GuestErased(eve, "staff", bookedAt.plusSeconds(60)));
+
+        projection.on(reserved(id, Guest.identified(eve, "Eve", "eve@example.com")), bookedAt);
+
+        ReservationView view = projection.handle(new FindReservation(id)).orElseThrow();
+        assertThat(view.guestName()).isNull();
+        assertThat(view.guestErased()).isTrue();
+    }
+
+    @Test
+    void aGuestReadAsErasedIsStoredErased() {
+        projection.on(reserved(id, Guest.erased("gone-" + UUID.randomUUID())), bookedAt);
+
+        ReservationView view = projection.handle(new FindReservation(id)).orElseThrow();
+        assertThat(view.guestName()).isNull();
+        assertThat(view.guestEmail()).isNull();
+        assertThat(view.guestErased()).isTrue();
+    }
+
+    private RoomReserved reserved(UUID reservationId, Guest guest) {
+        return new RoomReserved("101", reservationId, stay, new BigDecimal("300.00"), guest);
     }
 
     @Test
