@@ -365,7 +365,8 @@ class AvailabilityRebuildTest {
             }
 
             public Set<Class<?>> foldedEvents() {
-                return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class);
+                return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class,
+                        StayChanged.class, StayMovedIn.class);
             }
         };
         history.token("availability", 0, 0, new TreeSet<>());
