@@ -153,6 +153,37 @@ class GuestErasureTest {
                                                        .containsExactly("reservation_view");
     }
 
+    /** A moved stay carries its guest sealed, so erasing the guest erases it in the move's events too. */
+    @Test
+    void aMovedReservationsGuestIsErasedInTheMoveToo() {
+        assertThat(staff().registerRoom("911", "DOUBLE", 2, "120.00").status()).isEqualTo(201);
+        assertThat(staff().registerRoom("912", "SUITE", 3, "250.00").status()).isEqualTo(201);
+        String email = "moving.guest@moves.example";
+        UUID moving = UUID.randomUUID();
+        assertThat(book(moving, "911", 20, 22, "Mona Mover", email).status()).isEqualTo(201);
+        assertThat(staff().post("/api/reservations/" + moving + "/move", "{\"roomNumber\":\"912\"}").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(staff().get("/api/reservations/" + moving).text("roomNumber")).isEqualTo("912"));
+        assertThat(jdbc.sql("""
+                            SELECT count(*) FROM domain_event_entry
+                            WHERE payload_type IN ('hotel.booking.api.MoveRequested', 'hotel.booking.api.StayMovedIn')
+                              AND convert_from(payload, 'UTF8')::jsonb -> 'guest' ->> 'guestId' IS NOT NULL""")
+                       .query(Long.class).single()).as("the move's events carry the guest, sealed").isEqualTo(2);
+
+        assertThat(staff().delete("/api/guests?email=" + email).status()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(staff().get("/api/reservations/" + moving).body().path("guestErased").asBoolean()).isTrue());
+        assertThat(events.readEvents("912", 0).asStream().map(event -> event.getPayload())
+                         .filter(payload -> payload instanceof hotel.booking.api.StayMovedIn).toList())
+                .singleElement().satisfies(payload ->
+                        assertThat(((hotel.booking.api.StayMovedIn) payload).guest().erased()).isTrue());
+        for (String trace : List.of("Mona", "Mona Mover", email, "moves.example")) { // not "Mover": "MoveRequested"
+            assertThat(tablesHolding(trace)).as("tables holding " + trace).isEmpty();
+        }
+    }
+
     private void assertStaffOnly() {
         HotelClient.Response unsigned = anyone().delete("/api/guests?email=" + EMAIL);
         assertThat(unsigned.status()).isEqualTo(401);

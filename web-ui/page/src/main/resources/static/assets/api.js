@@ -52,6 +52,9 @@ export const streamUrl = ({ from, to, type, guests }, lastEventId) =>
 export const availability = ({ from, to, type, guests }) =>
     call('GET', `api/availability?${query({ from, to, type, guests })}`);
 
+export const quote = ({ roomNumber, checkIn, checkOut }) =>
+    call('GET', `api/quote?${query({ room: roomNumber, checkIn, checkOut })}`);
+
 export const book = (booking) => call('POST', 'api/reservations', { body: booking });
 
 export const hold = (booking) => call('POST', 'api/holds', { body: booking });

@@ -24,6 +24,7 @@ export class BookingForm {
     #busy = false;
     #requestKey = null;
     #reservationId = null;
+    #quote = { key: null, price: null };
 
     /**
      * @param onStay called when the stay is changed by hand
@@ -103,13 +104,36 @@ export class BookingForm {
             return;
         }
         const count = dates.daysBetween(stay.checkIn, stay.checkOut);
-        const room = this.#rooms.find((candidate) => candidate.roomNumber === stay.roomNumber);
-        const price = room ? ` · ${formatMoney(room.nightlyRate * count)} in all` : '';
-        this.#summary.textContent = `${stayText(stay)}: ${nightCount(count)}${price}`;
+        this.#summary.textContent = `${stayText(stay)}: ${nightCount(count)}${this.#priceText(stay, count)}`;
         const taken = this.#takenNights(stay);
         say(this.#warning, taken.length === 0 ? null
             : `Room ${stay.roomNumber} is no longer free on ${taken.map(dates.shortDate).join(', ')}. `
               + 'Choose other nights.');
+    }
+
+    /** The hotel's quote for the stay (its rates by date), asked once per stay; the nightly rate until it answers. */
+    #priceText(stay, count) {
+        const key = JSON.stringify(stay);
+        if (this.#quote.key !== key) {
+            this.#quote = { key, price: null };
+            api.quote(stay).then((quote) => {
+                if (this.#quote.key === key) {
+                    this.#quote.price = quote;
+                    this.refresh();
+                }
+            }).catch(() => {
+                // no quote (the room is gone, the hotel unreachable): the nightly rate stays shown
+            });
+        }
+        const quote = this.#quote.price;
+        if (quote) {
+            const rates = new Set(quote.nightlyPrices.map((night) => Number(night.price)));
+            const byNight = rates.size > 1
+                ? ` (${quote.nightlyPrices.map((night) => formatMoney(night.price)).join(' + ')})` : '';
+            return ` · ${formatMoney(quote.totalPrice)} in all${byNight}`;
+        }
+        const room = this.#rooms.find((candidate) => candidate.roomNumber === stay.roomNumber);
+        return room ? ` · ${formatMoney(room.nightlyRate * count)} in all` : '';
     }
 
     #fillStay(stay) {

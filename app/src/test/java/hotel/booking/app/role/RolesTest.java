@@ -34,17 +34,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class RolesTest {
 
     private static final Set<String> COMMAND_ROUTES = Set.of("POST /api/rooms", "POST /api/reservations",
-            "DELETE /api/reservations/{reservationId}", "POST /api/holds", "POST /api/holds/{holdId}/confirm",
+            "DELETE /api/reservations/{reservationId}", "PUT /api/rooms/{roomNumber}/rates",
+            "PATCH /api/reservations/{reservationId}", "POST /api/reservations/{reservationId}/move",
+            "POST /api/holds", "POST /api/holds/{holdId}/confirm",
             "POST /api/rooms/{roomNumber}/blocks", "DELETE /api/rooms/{roomNumber}/blocks/{blockId}",
             "DELETE /api/guests/{guestId}", "DELETE /api/guests");
     private static final Set<String> QUERY_ROUTES = Set.of("GET /api/rooms", "GET /api/reservations/{reservationId}",
             "GET /api/availability", "GET /api/availability/stream", "GET /api/reports/occupancy",
             "GET /api/reports/cancellations", "GET /api/reports/lead-times", "GET /api/audit/events",
             "GET /api/audit/rooms/{roomNumber}/history", "GET /api/audit/reservations/{reservationId}/history",
-            "GET /api/audit/availability",
+            "GET /api/audit/availability", "GET /api/quote", "GET /api/rooms/{roomNumber}/rates",
             "GET /api/admin/projections", "GET /api/admin/projections/{name}", "POST /api/admin/projections/{name}/replay",
             "GET /api/admin/projections/stream");
-    private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry");
+    private static final Set<String> COMMAND_PROCESSORS = Set.of("reservation-registry", "reservation-moves");
     private static final Set<String> QUERY_PROCESSORS = Set.of("rooms", "reservations", "availability", "reports");
 
     abstract static class Node {

@@ -48,7 +48,7 @@ class BookingAttemptLimits implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         if (enabled) {
             registry.addInterceptor(new Limiter()).addPathPatterns("/api/reservations", "/api/reservations/*",
-                    "/api/holds", "/api/holds/*/confirm");
+                    "/api/reservations/*/move", "/api/holds", "/api/holds/*/confirm");
         }
     }
 
@@ -73,7 +73,8 @@ class BookingAttemptLimits implements WebMvcConfigurer {
         }
 
         private static boolean isAttempt(HttpServletRequest request) {
-            return "POST".equals(request.getMethod()) || "DELETE".equals(request.getMethod());
+            return "POST".equals(request.getMethod()) || "DELETE".equals(request.getMethod())
+                    || "PATCH".equals(request.getMethod());
         }
     }
 }

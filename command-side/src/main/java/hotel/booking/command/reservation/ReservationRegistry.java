@@ -1,5 +1,6 @@
 package hotel.booking.command.reservation;
 
+import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
@@ -60,10 +61,14 @@ class ReservationRegistry {
                 event.guest()));
     }
 
+    /** Released where the registry has it; a move's releases only move it (see {@link ReservationMoves}). */
     @EventHandler
     void on(RoomReleased event) {
-        jdbc.sql("UPDATE reservation_registry SET released = TRUE WHERE reservation_id = ?")
-            .param(event.reservationId())
+        if (event.reason() == ReleaseReason.MOVED || event.reason() == ReleaseReason.MOVE_UNDONE) {
+            return;
+        }
+        jdbc.sql("UPDATE reservation_registry SET released = TRUE WHERE reservation_id = ? AND room_number = ?")
+            .params(event.reservationId(), event.roomNumber())
             .update();
     }
 }

@@ -17,6 +17,15 @@ record BookedStay(Stay stay, BigDecimal price, Guest guest, boolean released) {
         return new BookedStay(stay, price, guest, false);
     }
 
+    /** A stay that moved in from another room: the same guest, so the guest is erased here too. */
+    static BookedStay movedIn(Stay stay, BigDecimal price, Guest guest) {
+        return new BookedStay(stay, price, guest, false);
+    }
+
+    BookedStay changedTo(Stay newStay, BigDecimal newPrice) {
+        return new BookedStay(newStay, newPrice, guest, released);
+    }
+
     /**
      * Nights out of service take a room's nights like a stay, so every check of a free night sees them;
      * they have no guest.

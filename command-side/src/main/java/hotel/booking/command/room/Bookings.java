@@ -47,6 +47,14 @@ final class Bookings {
                    .findFirst();
     }
 
+    /** An active reservation other than {@code reservationId} with a night in common with {@code stay}, if any. */
+    Optional<Map.Entry<UUID, BookedStay>> conflictWith(Stay stay, UUID reservationId) {
+        return byId.entrySet().stream()
+                   .filter(e -> !e.getKey().equals(reservationId))
+                   .filter(e -> e.getValue().active() && e.getValue().stay().overlaps(stay))
+                   .findFirst();
+    }
+
     /** Every active reservation or hold (not a block) with a night in common with {@code nights}. */
     List<NightsInTheWay> guestsIn(Stay nights) {
         return byId.entrySet().stream()

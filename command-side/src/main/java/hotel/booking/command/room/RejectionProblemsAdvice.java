@@ -39,11 +39,12 @@ class RejectionProblemsAdvice {
 
     static HttpStatus status(Rejection rejection) {
         return switch (rejection) {
-            case INVALID_ROOM, INVALID_STAY, STAY_TOO_LONG -> HttpStatus.BAD_REQUEST;
+            case INVALID_ROOM, INVALID_STAY, STAY_TOO_LONG, INVALID_RATE -> HttpStatus.BAD_REQUEST;
             case ROOM_NOT_FOUND, RESERVATION_NOT_FOUND, BLOCK_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case HOLD_EXPIRED -> HttpStatus.CONFLICT;
+            case HOLD_EXPIRED, HOLD_NOT_CONFIRMED -> HttpStatus.CONFLICT;
             case ROOM_ALREADY_REGISTERED, NIGHTS_TAKEN, RESERVATION_ID_CONFLICT, RESERVATION_ALREADY_RELEASED ->
                     HttpStatus.CONFLICT;
+            case RESERVATION_BEING_MOVED, ALREADY_IN_ROOM, NOT_BEING_MOVED -> HttpStatus.CONFLICT;
         };
     }
 }

@@ -12,6 +12,7 @@ import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.RoomType;
 import hotel.booking.api.Stay;
+import hotel.booking.api.Tariff;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.CustomTypeSafeMatcher;
@@ -111,7 +112,8 @@ class RoomBlockTest {
         fixture.given(ROOM_101, new NightsBlocked("101", block, maintenance, "paint"),
                        new BlockLifted("101", block, maintenance))
                .when(new ReserveRoom("101", booking, maintenance, ADA))
-               .expectEvents(new RoomReserved("101", booking, maintenance, new BigDecimal("300.00"), ADA));
+               .expectEvents(new RoomReserved("101", booking, maintenance,
+                       new Tariff(RATE, List.of()).price(maintenance), ADA));
     }
 
     @Test
@@ -122,7 +124,8 @@ class RoomBlockTest {
                .when(new LiftBlock("101", block))
                .expectNoEvents()
                .expectExceptionDetails(rejectedWith(Rejection.BLOCK_NOT_FOUND));
-        fixture.given(ROOM_101, new RoomReserved("101", booking, maintenance, new BigDecimal("300.00"), ADA))
+        fixture.given(ROOM_101, new RoomReserved("101", booking, maintenance,
+                       new Tariff(RATE, List.of()).price(maintenance), ADA))
                .when(new LiftBlock("101", booking))
                .expectNoEvents()
                .expectExceptionDetails(rejectedWith(Rejection.BLOCK_NOT_FOUND));

@@ -1,17 +1,25 @@
 package hotel.booking.command.room;
 
+import hotel.booking.api.ChangeStay;
 import hotel.booking.api.ConfirmHold;
 import hotel.booking.api.Guest;
 import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.HoldRoom;
+import hotel.booking.api.MoveRequested;
+import hotel.booking.api.RateOverride;
 import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.ReleaseRoom;
+import hotel.booking.api.RequestMove;
 import hotel.booking.api.ReserveRoom;
 import hotel.booking.api.RoomHeld;
+import hotel.booking.api.RoomRateSet;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomType;
 import hotel.booking.api.Stay;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayPrice;
+import hotel.booking.api.Tariff;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -22,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 class RoomHoldTest {
@@ -32,6 +41,8 @@ class RoomHoldTest {
     private static final RoomRegistered ROOM_101 = new RoomRegistered("101", RoomType.DOUBLE, 2, RATE);
     private static final Stay STAY = new Stay(LocalDate.parse("2031-01-02"), LocalDate.parse("2031-01-04"));
     private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+    /** What a quote gives for STAY: two nights at the room's rate. */
+    private static final StayPrice PRICE = new Tariff(RATE, List.of()).price(STAY);
 
     private final UUID hold = UUID.randomUUID();
     private AggregateTestFixture<Room> fixture;
@@ -47,7 +58,7 @@ class RoomHoldTest {
     }
 
     private RoomHeld held(Instant expiresAt) {
-        return new RoomHeld("101", hold, STAY, new BigDecimal("200.00"), expiresAt, ADA);
+        return new RoomHeld("101", hold, STAY, PRICE, expiresAt, ADA);
     }
 
     private static Matcher<Object> rejectedWith(Rejection rejection) {
@@ -111,8 +122,54 @@ class RoomHoldTest {
         Instant expiresAt = expiry();
         fixture.given(ROOM_101, held(expiresAt))
                .when(new ConfirmHold("101", hold, expiresAt.minusSeconds(1)))
-               .expectEvents(new HoldConfirmed("101", hold, STAY, new BigDecimal("200.00")))
+               .expectEvents(new HoldConfirmed("101", hold, STAY, new BigDecimal("200.00"), PRICE.nights(),
+                       StayPrice.HOTEL_CURRENCY))
                .expectResultMessagePayload(new BigDecimal("200.00"));
+    }
+
+    @Test
+    void aHoldRecordsThePriceAQuoteGivesAndItsConfirmationKeepsItWhateverTheRatesSetAfterwards() {
+        Instant expiresAt = expiry();
+        RateOverride dearer = new RateOverride(STAY.checkIn(), STAY.checkOut(), new BigDecimal("150.00"), null);
+        StayPrice quoted = new Tariff(RATE, List.of(dearer)).price(STAY);
+        fixture.given(ROOM_101, new RoomRateSet("101", dearer))
+               .when(new HoldRoom("101", hold, STAY, ADA, expiresAt))
+               .expectEvents(new RoomHeld("101", hold, STAY, quoted, expiresAt, ADA))
+               .expectResultMessagePayload(new BigDecimal("300.00"));
+        fixture.given(ROOM_101, new RoomRateSet("101", dearer), new RoomHeld("101", hold, STAY, quoted, expiresAt, ADA),
+                       new RoomRateSet("101", new RateOverride(STAY.checkIn(), STAY.checkOut(), RATE, null)))
+               .when(new ConfirmHold("101", hold, expiresAt.minusSeconds(1)))
+               .expectEvents(new HoldConfirmed("101", hold, STAY, new BigDecimal("300.00"), quoted.nights(),
+                       StayPrice.HOTEL_CURRENCY))
+               .expectResultMessagePayload(new BigDecimal("300.00"));
+    }
+
+    @Test
+    void aHoldNotYetConfirmedKeepsItsDatesAndItsRoom() {
+        Stay later = new Stay(LocalDate.parse("2031-01-03"), LocalDate.parse("2031-01-05"));
+        fixture.given(ROOM_101, held(expiry()))
+               .when(new ChangeStay("101", hold, later))
+               .expectNoEvents()
+               .expectExceptionDetails(rejectedWith(Rejection.HOLD_NOT_CONFIRMED));
+        fixture.given(ROOM_101, held(expiry()))
+               .when(new RequestMove("101", hold, "102", UUID.randomUUID()))
+               .expectNoEvents()
+               .expectExceptionDetails(rejectedWith(Rejection.HOLD_NOT_CONFIRMED));
+    }
+
+    @Test
+    void aConfirmedHoldIsAReservationThatCanChangeDatesAndMove() {
+        Instant expiresAt = expiry();
+        Stay later = new Stay(LocalDate.parse("2031-01-03"), LocalDate.parse("2031-01-05"));
+        HoldConfirmed confirmed = new HoldConfirmed("101", hold, STAY, new BigDecimal("200.00"), PRICE.nights(),
+                StayPrice.HOTEL_CURRENCY);
+        fixture.given(ROOM_101, held(expiresAt), confirmed)
+               .when(new ChangeStay("101", hold, later))
+               .expectEvents(new StayChanged("101", hold, STAY, later, new Tariff(RATE, List.of()).price(later)));
+        UUID move = UUID.randomUUID();
+        fixture.given(ROOM_101, held(expiresAt), confirmed)
+               .when(new RequestMove("101", hold, "102", move))
+               .expectEvents(new MoveRequested("101", hold, STAY, "102", move, ADA));
     }
 
     @Test

@@ -45,7 +45,7 @@ class RoomTest {
     }
 
     private static RoomReserved reserved(UUID id, Stay stay, Guest guest) {
-        return new RoomReserved("101", id, stay, RATE.multiply(BigDecimal.valueOf(stay.nights())), guest);
+        return new RoomReserved("101", id, stay, new hotel.booking.api.Tariff(RATE, java.util.List.of()).price(stay), guest);
     }
 
     private static org.hamcrest.Matcher<Object> rejectedWith(Rejection rejection) {
@@ -87,7 +87,7 @@ class RoomTest {
 
         fixture.given(ROOM_101)
                .when(new ReserveRoom("101", first, stay, ADA))
-               .expectEvents(new RoomReserved("101", first, stay, new BigDecimal("300.00"), ADA))
+               .expectEvents(reserved(first, stay, ADA))
                .expectResultMessagePayload(new BigDecimal("300.00"));
     }
 

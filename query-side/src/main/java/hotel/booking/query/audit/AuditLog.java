@@ -70,12 +70,29 @@ public class AuditLog {
                           ORDER BY sequence_number"""), StoredEvents.ROW, roomNumber));
     }
 
-    /** The events of a room that concern one of its reservations, in order. */
+    /**
+     * The events that concern one reservation, in order: those of the room that holds it and, when
+     * it moved, of every room it was in (named by its moves).
+     */
     public List<AuditEvent> reservationHistory(String roomNumber, UUID reservationId) {
-        return shown(jdbc.query(StoredEvents.select("""
-                          WHERE aggregate_identifier = ?
-                            AND convert_from(payload, 'UTF8')::jsonb ->> 'reservationId' = ?
-                          ORDER BY sequence_number"""), StoredEvents.ROW, roomNumber, reservationId.toString()));
+        java.util.Set<String> rooms = new java.util.LinkedHashSet<>(List.of(roomNumber));
+        while (true) {
+            List<AuditEvent> events = jdbc.query(StoredEvents.select("""
+                              WHERE aggregate_identifier = ANY (?::varchar[])
+                                AND convert_from(payload, 'UTF8')::jsonb ->> 'reservationId' = ?
+                              ORDER BY global_index"""), StoredEvents.ROW, rooms.toArray(String[]::new),
+                    reservationId.toString());
+            java.util.Set<String> named = new java.util.LinkedHashSet<>(rooms);
+            events.forEach(event -> List.of("fromRoom", "targetRoom").forEach(field -> {
+                if (event.payload() != null && event.payload().hasNonNull(field)) {
+                    named.add(event.payload().get(field).asText());
+                }
+            }));
+            if (named.size() == rooms.size()) {
+                return shown(events);
+            }
+            rooms = named;
+        }
     }
 
     /** The guests in these events opened, or marked erased; never the sealed text. */

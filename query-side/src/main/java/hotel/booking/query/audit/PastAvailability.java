@@ -6,6 +6,8 @@ import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
 import hotel.booking.query.availability.AvailabilityFold;
 import hotel.booking.query.availability.AvailabilityQuery;
 import org.axonframework.serialization.Serializer;
@@ -40,7 +42,7 @@ public class PastAvailability {
             SELECT global_index, time_stamp, payload_type, payload_revision, payload
             FROM domain_event_entry
             WHERE type = ?
-              AND payload_type IN (?, ?, ?, ?, ?, ?)
+              AND payload_type IN (?, ?, ?, ?, ?, ?, ?, ?)
               AND CAST(time_stamp AS timestamptz) <= CAST(? AS timestamptz)
             ORDER BY global_index""";
 
@@ -62,6 +64,7 @@ public class PastAvailability {
         Fold fold = new Fold(asOf, new AvailabilityFold(query));
         readOnly.executeWithoutResult(transaction -> jdbc.query(EVENTS_UP_TO, fold::row, AGGREGATE_TYPE,
                 RoomRegistered.class.getName(), RoomReserved.class.getName(), RoomReleased.class.getName(),
+                StayChanged.class.getName(), StayMovedIn.class.getName(),
                 RoomHeld.class.getName(), NightsBlocked.class.getName(), BlockLifted.class.getName(),
                 asOf.toString()));
         return new AvailabilityAsOf(asOf, query.from(), query.to(), fold.position, fold.availability.rooms());

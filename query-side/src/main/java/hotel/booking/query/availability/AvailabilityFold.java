@@ -6,6 +6,8 @@ import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
 
 import java.util.List;
 
@@ -34,6 +36,10 @@ public final class AvailabilityFold {
             projection.on(reserved, null);
         } else if (event instanceof RoomReleased released) {
             projection.on(released, null);
+        } else if (event instanceof StayChanged changed) {
+            projection.on(changed, null);
+        } else if (event instanceof StayMovedIn movedIn) {
+            projection.on(movedIn, null);
         } else if (event instanceof RoomHeld held) {
             projection.on(held, null);
         } else if (event instanceof NightsBlocked blocked) {

@@ -7,6 +7,8 @@ import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.Stay;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -55,8 +57,21 @@ public class AvailabilityProjection {
 
     @EventHandler
     void on(RoomReleased event, TrackingToken token) {
-        if (store.removeStay(event.reservationId())) {
+        if (store.removeStay(event.reservationId(), event.roomNumber())) {
             nightsChanged(event.roomNumber(), event.stay(), true, token);
+        }
+    }
+
+    /** The old nights freed and the new ones taken, in one transaction: readers never see neither. */
+    @EventHandler
+    void on(StayChanged event, TrackingToken token) {
+        if (store.changeStay(event.reservationId(), event.roomNumber(), event.previousStay(), event.stay())) {
+            for (Stay freed : nightsOf(event.previousStay(), event.stay())) {
+                nightsChanged(event.roomNumber(), freed, true, token);
+            }
+            for (Stay taken : nightsOf(event.stay(), event.previousStay())) {
+                nightsChanged(event.roomNumber(), taken, false, token);
+            }
         }
     }
 
@@ -68,6 +83,28 @@ public class AvailabilityProjection {
     }
 
     @EventHandler
+    void on(StayMovedIn event, TrackingToken token) {
+        if (store.addStay(event.reservationId(), event.roomNumber(), event.stay())) {
+            nightsChanged(event.roomNumber(), event.stay(), false, token);
+        }
+    }
+
+    /** The nights of {@code stay} that {@code other} does not have, as at most two runs of nights. */
+    static java.util.List<Stay> nightsOf(Stay stay, Stay other) {
+        if (!stay.overlaps(other)) {
+            return java.util.List.of(stay);
+        }
+        java.util.List<Stay> runs = new java.util.ArrayList<>(2);
+        if (stay.checkIn().isBefore(other.checkIn())) {
+            runs.add(new Stay(stay.checkIn(), other.checkIn()));
+        }
+        if (other.checkOut().isBefore(stay.checkOut())) {
+            runs.add(new Stay(other.checkOut(), stay.checkOut()));
+        }
+        return runs;
+    }
+
+    @EventHandler
     void on(NightsBlocked event, TrackingToken token) {
         if (store.addBlock(event.blockId(), event.roomNumber(), event.nights())) {
             blockChanged(event.roomNumber(), event.nights(), false, token);
@@ -76,7 +113,7 @@ public class AvailabilityProjection {
 
     @EventHandler
     void on(BlockLifted event, TrackingToken token) {
-        if (store.removeStay(event.blockId())) {
+        if (store.removeStay(event.blockId(), event.roomNumber())) {
             blockChanged(event.roomNumber(), event.nights(), true, token);
         }
     }

@@ -4,6 +4,8 @@ import hotel.booking.api.BlockLifted;
 import hotel.booking.api.NightsBlocked;
 import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.Stay;
@@ -33,7 +35,8 @@ class AvailabilityRebuild implements RebuildableProjection {
 
     @Override
     public Set<Class<?>> foldedEvents() {
-        return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class, NightsBlocked.class, BlockLifted.class);
+        return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, StayChanged.class, StayMovedIn.class,
+                RoomHeld.class, NightsBlocked.class, BlockLifted.class);
     }
 
     @Override
@@ -60,10 +63,13 @@ class AvailabilityRebuild implements RebuildableProjection {
                 sink -> memory.forEachRoom(room -> sink.accept(row(room))),
                 number -> Stream.ofNullable(memory.room(number)).map(Fold::row));
         private final FoldedTable<UUID> stays = new FoldedTable<>("availability_stay",
-                List.of("reservation_id", "room_number", "check_in", "check_out", "out_of_service"), "reservation_id", "uuid",
-                sink -> memory.forEachStay((id, room, stay, outOfService) -> sink.accept(row(id, room, stay, outOfService))),
-                id -> Stream.ofNullable(memory.stay(id))
-                            .map(stay -> row(id, memory.stayRoom(id), stay, memory.outOfService(id))));
+                List.of("reservation_id", "room_number", "check_in", "check_out", "out_of_service"), "reservation_id",
+                "uuid", sink -> memory.forEachStay((id, room, stay, blocked) -> sink.accept(row(id, room, stay, blocked))),
+                id -> {
+                    Stream.Builder<Object[]> rows = Stream.builder();
+                    memory.forEachStayOf(id, (same, room, stay, blocked) -> rows.add(row(same, room, stay, blocked)));
+                    return rows.build();
+                });
 
         @Override
         public void apply(StoredEvent event) {
@@ -74,6 +80,10 @@ class AvailabilityRebuild implements RebuildableProjection {
                 projection.on(released, null);
             } else if (payload instanceof RoomRegistered registered) {
                 projection.on(registered, null);
+            } else if (payload instanceof StayChanged changed) {
+                projection.on(changed, null);
+            } else if (payload instanceof StayMovedIn movedIn) {
+                projection.on(movedIn, null);
             } else if (payload instanceof RoomHeld held) {
                 projection.on(held, null);
             } else if (payload instanceof NightsBlocked blocked) {
@@ -115,15 +125,21 @@ class AvailabilityRebuild implements RebuildableProjection {
         }
 
         @Override
-        public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
-            stays.changed(blockId);
-            return memory.addBlock(blockId, roomNumber, nights);
+        public boolean removeStay(UUID reservationId, String roomNumber) {
+            stays.changed(reservationId);
+            return memory.removeStay(reservationId, roomNumber);
         }
 
         @Override
-        public boolean removeStay(UUID reservationId) {
+        public boolean changeStay(UUID reservationId, String roomNumber, Stay previous, Stay stay) {
             stays.changed(reservationId);
-            return memory.removeStay(reservationId);
+            return memory.changeStay(reservationId, roomNumber, previous, stay);
+        }
+
+        @Override
+        public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
+            stays.changed(blockId);
+            return memory.addBlock(blockId, roomNumber, nights);
         }
 
         @Override

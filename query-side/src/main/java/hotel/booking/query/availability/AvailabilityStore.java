@@ -22,11 +22,14 @@ public interface AvailabilityStore {
     /** @return false when the stay was already there (the event was seen before) */
     boolean addStay(UUID reservationId, String roomNumber, Stay stay);
 
+    /** @return false when there was no such stay in that room (the event was seen before) */
+    boolean removeStay(UUID reservationId, String roomNumber);
+
+    /** @return false when the room did not hold {@code previous} for it (the event was seen before) */
+    boolean changeStay(UUID reservationId, String roomNumber, Stay previous, Stay stay);
+
     /** Nights out of service, kept like a stay under the block's id. @return false when already there */
     boolean addBlock(UUID blockId, String roomNumber, Stay nights);
-
-    /** @return false when there was no such stay (the event was seen before) */
-    boolean removeStay(UUID reservationId);
 
     void clear();
 }

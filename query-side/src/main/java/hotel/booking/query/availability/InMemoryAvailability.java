@@ -21,8 +21,12 @@ public final class InMemoryAvailability implements AvailabilityStore {
         }
     }
 
+    /** A reservation moving between rooms holds a stay in each for a moment. */
+    private record StayKey(UUID reservationId, String roomNumber) {
+    }
+
     private final Map<String, Room> rooms = new LinkedHashMap<>();
-    private final Map<UUID, HeldStay> stays = new HashMap<>();
+    private final Map<StayKey, HeldStay> stays = new HashMap<>();
     private final AvailabilityQuery scope;
 
     /** Keeps every room and every active stay. */
@@ -87,7 +91,25 @@ public final class InMemoryAvailability implements AvailabilityStore {
         if (scope != null && (!rooms.containsKey(roomNumber) || !stay.overlaps(scope.from(), scope.to()))) {
             return false;
         }
-        return stays.putIfAbsent(reservationId, new HeldStay(roomNumber, stay)) == null;
+        return stays.putIfAbsent(new StayKey(reservationId, roomNumber), new HeldStay(roomNumber, stay)) == null;
+    }
+
+    @Override
+    public boolean removeStay(UUID reservationId, String roomNumber) {
+        return stays.remove(new StayKey(reservationId, roomNumber)) != null;
+    }
+
+    @Override
+    public boolean changeStay(UUID reservationId, String roomNumber, Stay previous, Stay stay) {
+        StayKey key = new StayKey(reservationId, roomNumber);
+        HeldStay held = stays.get(key);
+        if (held != null ? !held.stay().equals(previous) : scope == null) {
+            return false;
+        }
+        // kept to its scope, the store may not have held the previous stay, and may not keep the new one
+        stays.remove(key);
+        addStay(reservationId, roomNumber, stay);
+        return true;
     }
 
     @Override
@@ -95,12 +117,7 @@ public final class InMemoryAvailability implements AvailabilityStore {
         if (scope != null && (!rooms.containsKey(roomNumber) || !nights.overlaps(scope.from(), scope.to()))) {
             return false;
         }
-        return stays.putIfAbsent(blockId, new HeldStay(roomNumber, nights, true)) == null;
-    }
-
-    @Override
-    public boolean removeStay(UUID reservationId) {
-        return stays.remove(reservationId) != null;
+        return stays.putIfAbsent(new StayKey(blockId, roomNumber), new HeldStay(roomNumber, nights, true)) == null;
     }
 
     @Override
@@ -114,26 +131,18 @@ public final class InMemoryAvailability implements AvailabilityStore {
         rooms.values().forEach(action);
     }
 
-    /** The stay a reservation holds, or null. */
-    Stay stay(UUID reservationId) {
-        HeldStay held = stays.get(reservationId);
-        return held == null ? null : held.stay();
-    }
-
-    /** The room a reservation holds nights of, or null. */
-    String stayRoom(UUID reservationId) {
-        HeldStay held = stays.get(reservationId);
-        return held == null ? null : held.roomNumber();
+    /** The stays a reservation (or block) holds: one, or one in each room while it moves. */
+    void forEachStayOf(UUID reservationId, StayConsumer action) {
+        stays.forEach((key, held) -> {
+            if (key.reservationId().equals(reservationId)) {
+                action.accept(key.reservationId(), held.roomNumber(), held.stay(), held.outOfService());
+            }
+        });
     }
 
     public void forEachStay(StayConsumer action) {
-        stays.forEach((id, held) -> action.accept(id, held.roomNumber(), held.stay(), held.outOfService()));
-    }
-
-    /** Whether the nights kept under this id are a block (out of service) rather than a stay, or null. */
-    Boolean outOfService(UUID reservationId) {
-        HeldStay held = stays.get(reservationId);
-        return held == null ? null : held.outOfService();
+        stays.forEach((key, held) -> action.accept(key.reservationId(), held.roomNumber(), held.stay(),
+                held.outOfService()));
     }
 
     @FunctionalInterface

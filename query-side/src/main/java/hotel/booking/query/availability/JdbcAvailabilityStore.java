@@ -49,9 +49,27 @@ class JdbcAvailabilityStore implements AvailabilityStore {
     public boolean addStay(UUID reservationId, String roomNumber, Stay stay) {
         return jdbc.sql("""
                         INSERT INTO availability_stay (reservation_id, room_number, check_in, check_out)
-                        VALUES (?, ?, ?, ?) ON CONFLICT (reservation_id) DO NOTHING
+                        VALUES (?, ?, ?, ?) ON CONFLICT (reservation_id, room_number) DO NOTHING
                         """)
                    .params(reservationId, roomNumber, stay.checkIn(), stay.checkOut())
+                   .update() > 0;
+    }
+
+    @Override
+    public boolean removeStay(UUID reservationId, String roomNumber) {
+        return jdbc.sql("DELETE FROM availability_stay WHERE reservation_id = ? AND room_number = ?")
+                   .params(reservationId, roomNumber).update() > 0;
+    }
+
+    @Override
+    public boolean changeStay(UUID reservationId, String roomNumber, Stay previous, Stay stay) {
+        return jdbc.sql("""
+                        UPDATE availability_stay SET check_in = ?, check_out = ?
+                        WHERE reservation_id = ? AND room_number = ? AND check_in = ? AND check_out = ?
+                          AND NOT out_of_service
+                        """)
+                   .params(stay.checkIn(), stay.checkOut(), reservationId, roomNumber, previous.checkIn(),
+                           previous.checkOut())
                    .update() > 0;
     }
 
@@ -59,15 +77,10 @@ class JdbcAvailabilityStore implements AvailabilityStore {
     public boolean addBlock(UUID blockId, String roomNumber, Stay nights) {
         return jdbc.sql("""
                         INSERT INTO availability_stay (reservation_id, room_number, check_in, check_out, out_of_service)
-                        VALUES (?, ?, ?, ?, TRUE) ON CONFLICT (reservation_id) DO NOTHING
+                        VALUES (?, ?, ?, ?, TRUE) ON CONFLICT (reservation_id, room_number) DO NOTHING
                         """)
                    .params(blockId, roomNumber, nights.checkIn(), nights.checkOut())
                    .update() > 0;
-    }
-
-    @Override
-    public boolean removeStay(UUID reservationId) {
-        return jdbc.sql("DELETE FROM availability_stay WHERE reservation_id = ?").param(reservationId).update() > 0;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package hotel.booking.query.report;
 
+import hotel.booking.api.NightPrice;
 import hotel.booking.api.Stay;
 
 import java.math.BigDecimal;
@@ -13,6 +14,14 @@ import java.util.List;
  * rounding leaves, so that the nights always add up to the price agreed.
  */
 record NightlyRevenue(LocalDate night, BigDecimal revenue) {
+
+    /** Each night at the price agreed for it, or, for bookings recorded without one, an equal share. */
+    static List<NightlyRevenue> of(Stay stay, BigDecimal totalPrice, List<NightPrice> nightlyPrices) {
+        if (nightlyPrices == null || nightlyPrices.isEmpty()) {
+            return of(stay, totalPrice);
+        }
+        return nightlyPrices.stream().map(night -> new NightlyRevenue(night.night(), night.price())).toList();
+    }
 
     static List<NightlyRevenue> of(Stay stay, BigDecimal totalPrice) {
         List<LocalDate> nights = stay.dates().toList();

@@ -1,9 +1,12 @@
 package hotel.booking.query.report;
 
+import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -65,35 +68,83 @@ public class ReportProjection {
                            .update();
         // a redelivered booking must not sell again the nights its release gave back
         if (recorded == 1) {
-            sellNights(event);
+            sellNights(event.reservationId(), event.roomNumber(),
+                    NightlyRevenue.of(event.stay(), event.totalPrice(), event.nightlyPrices()));
         }
     }
 
     /** A hold is sold when it is confirmed, on the day it is confirmed; an expired hold never was. */
     @EventHandler
     void on(HoldConfirmed event, @Timestamp Instant at) {
-        on(new RoomReserved(event.roomNumber(), event.reservationId(), event.stay(), event.totalPrice(), null), at);
+        on(new RoomReserved(event.roomNumber(), event.reservationId(), event.stay(), event.totalPrice(), null,
+                event.nightlyPrices(), event.currency()), at);
     }
 
-    private void sellNights(RoomReserved event) {
-        List<Object[]> nights = NightlyRevenue.of(event.stay(), event.totalPrice()).stream()
-                .map(night -> new Object[]{event.reservationId(), night.night(), event.roomNumber(), night.revenue()})
+    /** Each night at the price agreed for it; redelivered nights are not sold twice. */
+    private void sellNights(java.util.UUID reservationId, String roomNumber, List<NightlyRevenue> revenue) {
+        List<Object[]> nights = revenue.stream()
+                .map(night -> new Object[]{reservationId, night.night(), roomNumber, night.revenue()})
                 .toList();
         jdbcTemplate.batchUpdate("""
                                  INSERT INTO report_night_sold (reservation_id, night, room_number, revenue)
-                                 VALUES (?, ?, ?, ?)
+                                 VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
                                  """, nights);
     }
 
     @EventHandler
     void on(RoomReleased event, @Timestamp Instant at) {
+        if (event.reason() == ReleaseReason.MOVED || event.reason() == ReleaseReason.MOVE_UNDONE) {
+            unsellNights(event.reservationId(), event.roomNumber());
+            followNightsSold(event.reservationId());
+            return;
+        }
         jdbc.sql("""
                  UPDATE report_reservation SET released_on = ?, release_reason = ?
-                 WHERE reservation_id = ? AND released_on IS NULL
+                 WHERE reservation_id = ? AND room_number = ? AND released_on IS NULL
                  """)
-            .params(day(at), event.reason().name(), event.reservationId())
+            .params(day(at), event.reason().name(), event.reservationId(), event.roomNumber())
             .update();
-        jdbc.sql("DELETE FROM report_night_sold WHERE reservation_id = ?").param(event.reservationId()).update();
+        unsellNights(event.reservationId(), event.roomNumber());
+    }
+
+    /** New dates at a new price: the old nights are no longer sold, the new ones are. */
+    @EventHandler
+    void on(StayChanged event) {
+        unsellNights(event.reservationId(), event.roomNumber());
+        sellNights(event.reservationId(), event.roomNumber(),
+                NightlyRevenue.of(event.stay(), event.totalPrice(), event.nightlyPrices()));
+        jdbc.sql("""
+                 UPDATE report_reservation SET check_in = ?, nights = ?, total_price = ?, lead_days = ? - booked_on
+                 WHERE reservation_id = ? AND room_number = ?
+                 """)
+            .params(event.stay().checkIn(), event.stay().nights(), event.totalPrice(), event.stay().checkIn(),
+                    event.reservationId(), event.roomNumber())
+            .update();
+    }
+
+    /** Sold in the new room too until the old room releases them (then the reservation follows its nights). */
+    @EventHandler
+    void on(StayMovedIn event) {
+        sellNights(event.reservationId(), event.roomNumber(),
+                NightlyRevenue.of(event.stay(), event.totalPrice(), event.nightlyPrices()));
+    }
+
+    private void unsellNights(java.util.UUID reservationId, String roomNumber) {
+        jdbc.sql("DELETE FROM report_night_sold WHERE reservation_id = ? AND room_number = ?")
+            .params(reservationId, roomNumber)
+            .update();
+    }
+
+    /** After a move completed or was undone, the reservation is where its nights still sold are, at their price. */
+    private void followNightsSold(java.util.UUID reservationId) {
+        jdbc.sql("""
+                 UPDATE report_reservation r SET room_number = s.room_number, total_price = s.total
+                 FROM (SELECT room_number, sum(revenue) AS total FROM report_night_sold
+                       WHERE reservation_id = ? GROUP BY room_number) s
+                 WHERE r.reservation_id = ?
+                 """)
+            .params(reservationId, reservationId)
+            .update();
     }
 
     @ResetHandler

@@ -1,9 +1,12 @@
 package hotel.booking.query.report;
 
 import hotel.booking.api.HoldConfirmed;
+import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
 import hotel.booking.query.replay.FoldedTable;
 import hotel.booking.query.replay.ProjectionFold;
 import hotel.booking.query.replay.RebuildableProjection;
@@ -11,10 +14,12 @@ import hotel.booking.query.replay.StoredEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +50,8 @@ class ReportRebuild implements RebuildableProjection {
 
     @Override
     public Set<Class<?>> foldedEvents() {
-        return Set.of(RoomRegistered.class, RoomReserved.class, HoldConfirmed.class, RoomReleased.class);
+        return Set.of(RoomRegistered.class, RoomReserved.class, HoldConfirmed.class, RoomReleased.class, StayChanged.class,
+                StayMovedIn.class);
     }
 
     @Override
@@ -86,9 +92,14 @@ class ReportRebuild implements RebuildableProjection {
             if (payload instanceof RoomReserved reserved) {
                 reserved(reserved, event.timestamp());
             } else if (payload instanceof HoldConfirmed confirmed) {
-                // as ReportProjection: a hold is sold when confirmed, on that day; a hold never confirmed never was
                 reserved(new RoomReserved(confirmed.roomNumber(), confirmed.reservationId(), confirmed.stay(),
-                        confirmed.totalPrice(), null), event.timestamp());
+                        confirmed.totalPrice(), null, confirmed.nightlyPrices(), confirmed.currency()),
+                        event.timestamp());
+            } else if (payload instanceof StayChanged changed) {
+                changed(changed);
+            } else if (payload instanceof StayMovedIn movedIn) {
+                sell(movedIn.reservationId(), movedIn.roomNumber(),
+                        NightlyRevenue.of(movedIn.stay(), movedIn.totalPrice(), movedIn.nightlyPrices()));
             } else if (payload instanceof RoomReleased released) {
                 released(released, event.timestamp());
             } else if (payload instanceof RoomRegistered registered) {
@@ -106,23 +117,68 @@ class ReportRebuild implements RebuildableProjection {
             reservations.put(event.reservationId(), new Object[]{event.reservationId(), event.roomNumber(),
                     event.stay().checkIn(), event.stay().nights(), event.totalPrice(), bookedOn,
                     ChronoUnit.DAYS.between(bookedOn, event.stay().checkIn()), null, null});
-            nightsSold.put(event.reservationId(), NightlyRevenue.of(event.stay(), event.totalPrice()).stream()
-                    .map(night -> new Object[]{event.reservationId(), night.night(), event.roomNumber(), night.revenue()})
-                    .toList());
             reservationTable.changed(event.reservationId());
-            nightTable.changed(event.reservationId());
+            sell(event.reservationId(), event.roomNumber(),
+                    NightlyRevenue.of(event.stay(), event.totalPrice(), event.nightlyPrices()));
+        }
+
+        /** As {@link ReportProjection} does: each night at its price, kept per reservation and room. */
+        private void sell(UUID reservationId, String roomNumber, List<NightlyRevenue> revenue) {
+            List<Object[]> nights = nightsSold.computeIfAbsent(reservationId, id -> new ArrayList<>());
+            for (NightlyRevenue night : revenue) {
+                boolean sold = nights.stream().anyMatch(row -> roomNumber.equals(row[2]) && night.night().equals(row[1]));
+                if (!sold) {
+                    nights.add(new Object[]{reservationId, night.night(), roomNumber, night.revenue()});
+                }
+            }
+            nightTable.changed(reservationId);
+        }
+
+        private void unsell(UUID reservationId, String roomNumber) {
+            List<Object[]> nights = nightsSold.get(reservationId);
+            if (nights != null && nights.removeIf(row -> roomNumber.equals(row[2]))) {
+                if (nights.isEmpty()) {
+                    nightsSold.remove(reservationId);
+                }
+                nightTable.changed(reservationId);
+            }
+        }
+
+        private void changed(StayChanged event) {
+            unsell(event.reservationId(), event.roomNumber());
+            sell(event.reservationId(), event.roomNumber(),
+                    NightlyRevenue.of(event.stay(), event.totalPrice(), event.nightlyPrices()));
+            Object[] reservation = reservations.get(event.reservationId());
+            if (reservation != null && event.roomNumber().equals(reservation[1])) {
+                reservation[2] = event.stay().checkIn();
+                reservation[3] = event.stay().nights();
+                reservation[4] = event.totalPrice();
+                reservation[6] = ChronoUnit.DAYS.between((LocalDate) reservation[5], event.stay().checkIn());
+                reservationTable.changed(event.reservationId());
+            }
         }
 
         private void released(RoomReleased event, Instant at) {
             Object[] reservation = reservations.get(event.reservationId());
-            if (reservation != null && reservation[7] == null) {
+            if (event.reason() == ReleaseReason.MOVED || event.reason() == ReleaseReason.MOVE_UNDONE) {
+                unsell(event.reservationId(), event.roomNumber());
+                // the reservation follows the nights still sold, at their price
+                List<Object[]> nights = nightsSold.getOrDefault(event.reservationId(), List.of());
+                if (reservation != null && !nights.isEmpty()) {
+                    String room = (String) nights.get(0)[2];
+                    reservation[1] = room;
+                    reservation[4] = nights.stream().filter(row -> room.equals(row[2]))
+                                           .map(row -> (BigDecimal) row[3]).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    reservationTable.changed(event.reservationId());
+                }
+                return;
+            }
+            if (reservation != null && reservation[7] == null && event.roomNumber().equals(reservation[1])) {
                 reservation[7] = day(at);
                 reservation[8] = event.reason().name();
                 reservationTable.changed(event.reservationId());
             }
-            if (nightsSold.remove(event.reservationId()) != null) {
-                nightTable.changed(event.reservationId());
-            }
+            unsell(event.reservationId(), event.roomNumber());
         }
 
         @Override

@@ -2,10 +2,14 @@ package hotel.booking.query.reservation;
 
 import hotel.booking.api.Guest;
 import hotel.booking.api.GuestErased;
+import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
+import hotel.booking.api.StayPrice;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,13 +51,14 @@ public class ReservationProjection {
         boolean erased = guest.erased() || erasedSince(guest.guestId(), at);
         jdbc.sql("""
                  INSERT INTO reservation_view (reservation_id, room_number, check_in, check_out, total_price,
-                                               status, guest_id, guest_name, guest_email, guest_erased, booked_at)
-                 VALUES (?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?)
+                                               status, guest_id, guest_name, guest_email, guest_erased, booked_at,
+                                               currency)
+                 VALUES (?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (reservation_id) DO NOTHING
                  """)
             .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(),
                     event.totalPrice(), guest.guestId(), erased ? null : guest.name(), erased ? null : guest.email(),
-                    erased, Timestamp.from(at))
+                    erased, Timestamp.from(at), currencyOf(event.currency()))
             .update();
     }
 
@@ -94,14 +99,61 @@ public class ReservationProjection {
         }
     }
 
+    /** Released by the room that holds it; a move's releases only finish or undo the move. */
     @EventHandler
     void on(RoomReleased event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        if (event.reason() == ReleaseReason.MOVED) {
+            jdbc.sql("""
+                     UPDATE reservation_view SET room_number = moving_to_room, total_price = moving_price,
+                            currency = moving_currency, moving_to_room = NULL, moving_price = NULL,
+                            moving_currency = NULL
+                     WHERE reservation_id = ? AND room_number = ? AND moving_to_room IS NOT NULL
+                     """)
+                .params(event.reservationId(), event.roomNumber())
+                .update();
+        } else if (event.reason() == ReleaseReason.MOVE_UNDONE) {
+            jdbc.sql("""
+                     UPDATE reservation_view SET moving_to_room = NULL, moving_price = NULL, moving_currency = NULL
+                     WHERE reservation_id = ? AND moving_to_room = ?
+                     """)
+                .params(event.reservationId(), event.roomNumber())
+                .update();
+        } else {
+            jdbc.sql("""
+                     UPDATE reservation_view SET status = 'CANCELLED', released_at = ?, release_reason = ?
+                     WHERE reservation_id = ? AND room_number = ?
+                     """)
+                .params(Timestamp.from(at), event.reason().name(), event.reservationId(), event.roomNumber())
+                .update();
+        }
+    }
+
+    @EventHandler
+    void on(StayChanged event) {
         jdbc.sql("""
-                 UPDATE reservation_view SET status = 'CANCELLED', released_at = ?, release_reason = ?
-                 WHERE reservation_id = ?
+                 UPDATE reservation_view SET check_in = ?, check_out = ?, total_price = ?, currency = ?
+                 WHERE reservation_id = ? AND room_number = ?
                  """)
-            .params(Timestamp.from(at), event.reason().name(), event.reservationId())
+            .params(event.stay().checkIn(), event.stay().checkOut(), event.totalPrice(),
+                    currencyOf(event.currency()), event.reservationId(), event.roomNumber())
             .update();
+    }
+
+    /** The new room holds the nights too until the old one releases them: the move is under way. */
+    @EventHandler
+    void on(StayMovedIn event) {
+        jdbc.sql("""
+                 UPDATE reservation_view SET moving_to_room = ?, moving_price = ?, moving_currency = ?
+                 WHERE reservation_id = ? AND room_number = ?
+                 """)
+            .params(event.roomNumber(), event.totalPrice(), currencyOf(event.currency()), event.reservationId(),
+                    event.fromRoom())
+            .update();
+    }
+
+    /** Prices recorded before currencies were are in the hotel's currency. */
+    private static String currencyOf(String recorded) {
+        return recorded == null ? StayPrice.HOTEL_CURRENCY : recorded;
     }
 
     @EventHandler
@@ -112,13 +164,13 @@ public class ReservationProjection {
         jdbc.sql("""
                  INSERT INTO reservation_view (reservation_id, room_number, check_in, check_out, total_price,
                                                status, guest_id, guest_name, guest_email, guest_erased, booked_at,
-                                               hold_expires_at)
-                 VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?, ?, ?, ?)
+                                               hold_expires_at, currency)
+                 VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (reservation_id) DO NOTHING
                  """)
             .params(event.reservationId(), event.roomNumber(), event.stay().checkIn(), event.stay().checkOut(),
                     event.totalPrice(), guest.guestId(), erased ? null : guest.name(), erased ? null : guest.email(),
-                    erased, Timestamp.from(at), Timestamp.from(event.expiresAt()))
+                    erased, Timestamp.from(at), Timestamp.from(event.expiresAt()), currencyOf(event.currency()))
             .update();
     }
 
@@ -139,6 +191,7 @@ public class ReservationProjection {
         return jdbc.sql("""
                         SELECT reservation_id, room_number, check_in, check_out, total_price, status,
                                guest_name, guest_email, guest_erased, booked_at, released_at, release_reason,
+                               currency,
                                hold_expires_at
                         FROM reservation_view WHERE reservation_id = ?
                         """)
@@ -155,7 +208,7 @@ public class ReservationProjection {
                 ReservationStatus.valueOf(rs.getString("status")), rs.getString("guest_name"),
                 rs.getString("guest_email"), rs.getBoolean("guest_erased"), instant(rs.getTimestamp("booked_at")),
                 instant(rs.getTimestamp("released_at")), rs.getString("release_reason"),
-                instant(rs.getTimestamp("hold_expires_at")));
+                currencyOf(rs.getString("currency")), instant(rs.getTimestamp("hold_expires_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

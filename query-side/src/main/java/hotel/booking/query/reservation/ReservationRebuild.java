@@ -3,10 +3,14 @@ package hotel.booking.query.reservation;
 import hotel.booking.api.Guest;
 import hotel.booking.api.GuestErased;
 import hotel.booking.api.HoldConfirmed;
+import hotel.booking.api.ReleaseReason;
 import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.Stay;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
+import hotel.booking.api.StayPrice;
 import hotel.booking.query.replay.FoldedTable;
 import hotel.booking.query.replay.ProjectionFold;
 import hotel.booking.query.replay.RebuildableProjection;
@@ -35,15 +39,13 @@ import java.util.stream.Stream;
 class ReservationRebuild implements RebuildableProjection {
 
     private static final List<String> COLUMNS = List.of("reservation_id", "room_number", "check_in", "check_out",
-            "total_price", "status", "guest_name", "guest_email", "booked_at", "released_at", "release_reason", "hold_expires_at", "guest_id", "guest_erased");
+            "total_price", "status", "guest_name", "guest_email", "booked_at", "released_at", "release_reason",
+            "currency", "hold_expires_at", "moving_to_room", "moving_price", "moving_currency", "guest_id",
+            "guest_erased");
 
-    private static final int STATUS = 5;
-    private static final int RELEASED_AT = 9;
-    private static final int RELEASE_REASON = 10;
-    private static final int GUEST_NAME = 6;
-    private static final int GUEST_EMAIL = 7;
-    private static final int BOOKED_AT = 8;
-    private static final int GUEST_ERASED = 13;
+    private static final int ROOM = 1, CHECK_IN = 2, CHECK_OUT = 3, PRICE = 4, STATUS = 5, GUEST_NAME = 6,
+            GUEST_EMAIL = 7, BOOKED_AT = 8, RELEASED_AT = 9, RELEASE_REASON = 10, CURRENCY = 11, MOVING_TO = 13,
+            MOVING_PRICE = 14, MOVING_CURRENCY = 15, GUEST_ERASED = 17;
 
     /** An instant as PostgreSQL compares it: to the microsecond, rounded half up as the JDBC driver sends it. */
     private static Instant micros(Instant instant) {
@@ -58,7 +60,8 @@ class ReservationRebuild implements RebuildableProjection {
 
     @Override
     public Set<Class<?>> foldedEvents() {
-        return Set.of(RoomReserved.class, RoomHeld.class, HoldConfirmed.class, RoomReleased.class, GuestErased.class);
+        return Set.of(RoomReserved.class, RoomHeld.class, HoldConfirmed.class, RoomReleased.class, StayChanged.class,
+                StayMovedIn.class, GuestErased.class);
     }
 
     @Override
@@ -87,10 +90,10 @@ class ReservationRebuild implements RebuildableProjection {
                 Object payload = event.payload();
                 if (payload instanceof RoomReserved reserved) {
                     recorded(reserved.reservationId(), reserved.roomNumber(), reserved.stay(), reserved.totalPrice(),
-                            ReservationStatus.CONFIRMED, reserved.guest(), event.timestamp(), null);
+                            reserved.currency(), ReservationStatus.CONFIRMED, reserved.guest(), event.timestamp(), null);
                 } else if (payload instanceof RoomHeld held) {
                     recorded(held.reservationId(), held.roomNumber(), held.stay(), held.totalPrice(),
-                            ReservationStatus.HELD, held.guest(), event.timestamp(), held.expiresAt());
+                            held.currency(), ReservationStatus.HELD, held.guest(), event.timestamp(), held.expiresAt());
                 } else if (payload instanceof HoldConfirmed confirmed) {
                     Object[] row = reservations.get(confirmed.reservationId());
                     if (row != null && ReservationStatus.HELD.name().equals(row[STATUS])) {
@@ -99,20 +102,60 @@ class ReservationRebuild implements RebuildableProjection {
                     }
                 } else if (payload instanceof GuestErased erased) {
                     erased(erased);
+                } else if (payload instanceof StayChanged changed) {
+                    update(changed.reservationId(), row -> {
+                        if (changed.roomNumber().equals(row[ROOM])) {
+                            row[CHECK_IN] = changed.stay().checkIn();
+                            row[CHECK_OUT] = changed.stay().checkOut();
+                            row[PRICE] = changed.totalPrice();
+                            row[CURRENCY] = currencyOf(changed.currency());
+                        }
+                    });
+                } else if (payload instanceof StayMovedIn movedIn) {
+                    update(movedIn.reservationId(), row -> {
+                        if (movedIn.fromRoom().equals(row[ROOM])) {
+                            row[MOVING_TO] = movedIn.roomNumber();
+                            row[MOVING_PRICE] = movedIn.totalPrice();
+                            row[MOVING_CURRENCY] = currencyOf(movedIn.currency());
+                        }
+                    });
                 } else if (payload instanceof RoomReleased released) {
-                    // every release is written, a redelivered one again, as the projection's UPDATE does
-                    Object[] row = reservations.get(released.reservationId());
-                    if (row != null) {
-                        row[STATUS] = ReservationStatus.CANCELLED.name();
-                        row[RELEASED_AT] = event.timestamp();
-                        row[RELEASE_REASON] = released.reason().name();
-                        table.changed(released.reservationId());
+                    update(released.reservationId(), row -> released(row, released, event));
+                }
+            }
+
+            /** As {@link ReservationProjection} does: a move's releases only finish or undo the move. */
+            private void released(Object[] row, RoomReleased released, StoredEvent event) {
+                if (released.reason() == ReleaseReason.MOVED) {
+                    if (released.roomNumber().equals(row[ROOM]) && row[MOVING_TO] != null) {
+                        row[ROOM] = row[MOVING_TO];
+                        row[PRICE] = row[MOVING_PRICE];
+                        row[CURRENCY] = row[MOVING_CURRENCY];
+                        row[MOVING_TO] = row[MOVING_PRICE] = row[MOVING_CURRENCY] = null;
                     }
+                } else if (released.reason() == ReleaseReason.MOVE_UNDONE) {
+                    if (released.roomNumber().equals(row[MOVING_TO])) {
+                        row[MOVING_TO] = row[MOVING_PRICE] = row[MOVING_CURRENCY] = null;
+                    }
+                } else if (released.roomNumber().equals(row[ROOM])) {
+                    // every release is written, a redelivered one again, as the projection's UPDATE does
+                    row[STATUS] = ReservationStatus.CANCELLED.name();
+                    row[RELEASED_AT] = event.timestamp();
+                    row[RELEASE_REASON] = released.reason().name();
+                }
+            }
+
+            private void update(UUID id, java.util.function.Consumer<Object[]> change) {
+                Object[] row = reservations.get(id);
+                if (row != null) {
+                    change.accept(row);
+                    table.changed(id);
                 }
             }
 
             /** The first booking or hold of an id is recorded; a later one changes nothing (ON CONFLICT DO NOTHING). */
-            private void recorded(UUID id, String roomNumber, Stay stay, BigDecimal totalPrice, ReservationStatus status,
+            private void recorded(UUID id, String roomNumber, Stay stay, BigDecimal totalPrice, String currency,
+                                  ReservationStatus status,
                                   Guest guest, Instant at, Instant holdExpiresAt) {
                 if (reservations.containsKey(id)) {
                     return;
@@ -123,7 +166,7 @@ class ReservationRebuild implements RebuildableProjection {
                                  || erasure != null && !micros((Instant) erasure[2]).isBefore(micros(at));
                 reservations.put(id, new Object[]{id, roomNumber, stay.checkIn(), stay.checkOut(), totalPrice,
                         status.name(), erased ? null : guest.name(), erased ? null : guest.email(), at, null, null,
-                        holdExpiresAt, guest.guestId(), erased});
+                        currencyOf(currency), holdExpiresAt, null, null, null, guest.guestId(), erased});
                 if (guest.guestId() != null) {
                     byGuest.computeIfAbsent(guest.guestId(), guestId -> new ArrayList<>()).add(id);
                 }
@@ -153,5 +196,9 @@ class ReservationRebuild implements RebuildableProjection {
                 return List.of(table, erasureTable);
             }
         };
+    }
+
+    private static String currencyOf(String recorded) {
+        return recorded == null ? StayPrice.HOTEL_CURRENCY : recorded;
     }
 }

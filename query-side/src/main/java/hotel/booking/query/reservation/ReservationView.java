@@ -1,5 +1,7 @@
 package hotel.booking.query.reservation;
 
+import hotel.booking.api.StayPrice;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,12 +21,13 @@ public record ReservationView(UUID reservationId,
                               Instant bookedAt,
                               Instant releasedAt,
                               String releaseReason,
+                              String currency,
                               Instant holdExpiresAt) {
 
     public ReservationView(UUID reservationId, String roomNumber, LocalDate checkIn, LocalDate checkOut, long nights,
                            BigDecimal totalPrice, ReservationStatus status, String guestName, String guestEmail,
                            Instant bookedAt, Instant releasedAt, String releaseReason) {
         this(reservationId, roomNumber, checkIn, checkOut, nights, totalPrice, status, guestName, guestEmail,
-                false, bookedAt, releasedAt, releaseReason, null);
+                false, bookedAt, releasedAt, releaseReason, StayPrice.HOTEL_CURRENCY, null);
     }
 }

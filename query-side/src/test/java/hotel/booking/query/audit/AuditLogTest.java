@@ -308,4 +308,27 @@ class AuditLogTest {
                                                        .containsExactly("RoomReserved", "RoomReleased");
         assertThat(log.reservationHistory("101", UUID.randomUUID())).isEmpty();
     }
+
+    @Test
+    void theHistoryOfAReservationThatMovedCoversEveryRoomItWasIn() {
+        UUID mine = UUID.randomUUID();
+        UUID move = UUID.randomUUID();
+        append("101", 0, registered("101"));
+        append("102", 0, registered("102"));
+        append("101", 1, reserved("101", mine));
+        append("101", 2, new hotel.booking.api.MoveRequested("101", mine, stay, "102", move,
+                new Guest("Ada", "ada@example.com")));
+        append("102", 1, new hotel.booking.api.StayMovedIn("102", mine, stay,
+                new hotel.booking.api.StayPrice(java.math.BigDecimal.TEN, "EUR", java.util.List.of()), "101", move,
+                new Guest("Ada", "ada@example.com")));
+        append("101", 3, new RoomReleased("101", mine, stay, ReleaseReason.MOVED));
+        append("102", 2, new RoomReleased("102", mine, stay, ReleaseReason.CANCELLED_BY_GUEST));
+
+        assertThat(log.reservationHistory("102", mine)).extracting(AuditEvent::type, AuditEvent::aggregate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RoomReserved", "101"),
+                        org.assertj.core.groups.Tuple.tuple("MoveRequested", "101"),
+                        org.assertj.core.groups.Tuple.tuple("StayMovedIn", "102"),
+                        org.assertj.core.groups.Tuple.tuple("RoomReleased", "101"),
+                        org.assertj.core.groups.Tuple.tuple("RoomReleased", "102"));
+    }
 }

@@ -65,8 +65,9 @@ public final class PastAvailabilityTiming {
                 rs.getString("time_stamp");
                 rows[0]++;
             }, PastAvailability.AGGREGATE_TYPE, "hotel.booking.api.RoomRegistered", "hotel.booking.api.RoomReserved",
-                    "hotel.booking.api.RoomReleased", "hotel.booking.api.RoomHeld", "hotel.booking.api.NightsBlocked",
-                    "hotel.booking.api.BlockLifted", asOf.toString()));
+                    "hotel.booking.api.RoomReleased", "hotel.booking.api.StayChanged", "hotel.booking.api.StayMovedIn",
+                    "hotel.booking.api.RoomHeld", "hotel.booking.api.NightsBlocked", "hotel.booking.api.BlockLifted",
+                    asOf.toString()));
             millis[run] = Duration.ofNanos(System.nanoTime() - start).toMillis();
         }
         long[] timed = Arrays.copyOfRange(millis, 1, runs + 1);

@@ -4,13 +4,15 @@ import hotel.booking.api.BlockLifted;
 import hotel.booking.api.Guest;
 import hotel.booking.api.HoldConfirmed;
 import hotel.booking.api.NightsBlocked;
-import hotel.booking.api.RoomHeld;
 import hotel.booking.api.ReleaseReason;
+import hotel.booking.api.RoomHeld;
 import hotel.booking.api.RoomRegistered;
 import hotel.booking.api.RoomReleased;
 import hotel.booking.api.RoomReserved;
 import hotel.booking.api.RoomType;
 import hotel.booking.api.Stay;
+import hotel.booking.api.StayChanged;
+import hotel.booking.api.StayMovedIn;
 import hotel.booking.query.replay.EventHistory;
 import hotel.booking.query.replay.ProjectionFold;
 import hotel.booking.query.replay.ProjectionRebuilds;
@@ -156,12 +158,16 @@ class AvailabilityRebuildTest {
             live.on(reserved, token);
         } else if (event.payload() instanceof RoomReleased released) {
             live.on(released, token);
-        } else if (event.payload() instanceof RoomHeld hold) {
-            live.on(hold, token);
+        } else if (event.payload() instanceof RoomHeld held) {
+            live.on(held, token);
         } else if (event.payload() instanceof NightsBlocked blocked) {
             live.on(blocked, token);
         } else if (event.payload() instanceof BlockLifted lifted) {
             live.on(lifted, token);
+        } else if (event.payload() instanceof StayChanged changed) {
+            live.on(changed, token);
+        } else if (event.payload() instanceof StayMovedIn movedIn) {
+            live.on(movedIn, token);
         } else if (!(event.payload() instanceof HoldConfirmed)) {
             throw new AssertionError("Not an availability event: " + event.payload());
         }
@@ -218,6 +224,58 @@ class AvailabilityRebuildTest {
                 new Guest("Bo", "bo@example.com")), new GlobalSequenceTrackingToken(events.size() + 1));
         assertThat(jdbc.sql("SELECT count(*) FROM availability_stay WHERE reservation_id = ?").param(after)
                        .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void holdsBlocksNewDatesAndMovesAreRebuiltAsTheLiveModelHasThem() throws Exception {
+        Guest ada = new Guest("Ada", "ada@example.com");
+        UUID booked = UUID.randomUUID(), held = UUID.randomUUID(), block = UUID.randomUUID(),
+                moved = UUID.randomUUID(), moving = UUID.randomUUID(), lifted = UUID.randomUUID();
+        Stay first = new Stay(D1, D1.plusDays(3));
+        Stay later = new Stay(D1.plusDays(2), D1.plusDays(6));
+        Stay blocked = new Stay(D1.plusDays(10), D1.plusDays(12));
+        List<Object> payloads = List.of(
+                new RoomRegistered("A0", RoomType.DOUBLE, 2, BigDecimal.TEN),
+                new RoomRegistered("A1", RoomType.DOUBLE, 2, BigDecimal.TEN),
+                new RoomReserved("A0", booked, first, BigDecimal.TEN, ada),
+                new StayChanged("A0", booked, first, later, BigDecimal.TEN, null, null),
+                new RoomHeld("A1", held, first, BigDecimal.TEN, T0.plusSeconds(600), ada),
+                new NightsBlocked("A0", block, blocked, "paint"),
+                new NightsBlocked("A1", lifted, blocked, "paint"),
+                new BlockLifted("A1", lifted, blocked),
+                new RoomReserved("A0", moved, new Stay(D1.plusDays(20), D1.plusDays(22)), BigDecimal.TEN, ada),
+                new StayMovedIn("A1", moved, new Stay(D1.plusDays(20), D1.plusDays(22)), BigDecimal.TEN, null, null,
+                        "A0", UUID.randomUUID(), null),
+                new RoomReleased("A0", moved, new Stay(D1.plusDays(20), D1.plusDays(22)), ReleaseReason.MOVED),
+                new RoomReserved("A0", moving, new Stay(D1.plusDays(30), D1.plusDays(31)), BigDecimal.TEN, ada),
+                new StayMovedIn("A1", moving, new Stay(D1.plusDays(30), D1.plusDays(31)), BigDecimal.TEN, null, null,
+                        "A0", UUID.randomUUID(), null));
+        List<EventHistory.Event> events = new ArrayList<>();
+        Map<String, Long> sequence = new HashMap<>();
+        for (Object payload : payloads) {
+            String room = payload.getClass().getMethod("roomNumber").invoke(payload).toString();
+            events.add(new EventHistory.Event(room, sequence.merge(room, 1L, Long::sum) - 1, payload,
+                    T0.plusMillis(events.size())));
+        }
+        history.append(EventHistory.consecutive(1, events.size()), events);
+        for (int i = 0; i < events.size(); i++) {
+            applyLive(events.get(i), i + 1);
+        }
+        history.token("availability", 0, events.size(), new TreeSet<>());
+        String checksum = rebuilds.checksum("availability");
+        List<RoomAvailability> before = picture();
+
+        ProjectionRebuilds.Outcome outcome = rebuild();
+
+        assertThat(outcome.checksumAfter()).isEqualTo(checksum).isEqualTo(outcome.checksumBefore());
+        assertThat(picture()).isEqualTo(before);
+        // the reservation moving holds its nights in both rooms; the block is kept as out of service
+        assertThat(jdbc.sql("SELECT count(*) FROM availability_stay WHERE reservation_id = ?").param(moving)
+                       .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT out_of_service FROM availability_stay WHERE reservation_id = ?").param(block)
+                       .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT check_in FROM availability_stay WHERE reservation_id = ?").param(booked)
+                       .query(LocalDate.class).single()).isEqualTo(later.checkIn());
     }
 
     @Test
@@ -307,7 +365,8 @@ class AvailabilityRebuildTest {
             }
 
             public Set<Class<?>> foldedEvents() {
-                return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class);
+                return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, RoomHeld.class,
+                        StayChanged.class, StayMovedIn.class);
             }
         };
         history.token("availability", 0, 0, new TreeSet<>());

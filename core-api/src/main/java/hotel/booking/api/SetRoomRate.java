@@ -1,0 +1,6 @@
+package hotel.booking.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record SetRoomRate(@TargetAggregateIdentifier String roomNumber, RateOverride rate) {
+}

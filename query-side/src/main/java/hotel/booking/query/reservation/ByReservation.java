@@ -1,0 +1,45 @@
+package hotel.booking.query.reservation;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Events of one reservation in one sequence, whichever room they come from: a reservation that moves
+ * has events in two rooms, and read models keyed by reservation must see them in their order. Events
+ * that name no reservation stay in their room's sequence.
+ */
+public final class ByReservation implements SequencingPolicy<EventMessage<?>> {
+
+    private static final Map<Class<?>, Optional<RecordComponent>> RESERVATION_IDS = new ConcurrentHashMap<>();
+
+    @Override
+    public Object getSequenceIdentifierFor(EventMessage<?> event) {
+        Object payload = event.getPayload();
+        Optional<RecordComponent> reservationId = RESERVATION_IDS.computeIfAbsent(payload.getClass(),
+                ByReservation::reservationIdOf);
+        if (reservationId.isPresent()) {
+            try {
+                Object id = reservationId.get().getAccessor().invoke(payload);
+                if (id != null) {
+                    return id;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read the reservationId of " + payload.getClass(), e);
+            }
+        }
+        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    }
+
+    private static Optional<RecordComponent> reservationIdOf(Class<?> type) {
+        return type.isRecord()
+                ? Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals("reservationId")).findFirst()
+                : Optional.empty();
+    }
+}
