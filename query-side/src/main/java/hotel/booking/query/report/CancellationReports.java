@@ -59,10 +59,8 @@ public class CancellationReports {
 
     private static CancellationDay cancellationDay(LocalDate day, int bookings, List<Released> released) {
         Map<ReleaseReason, Integer> byReason = new EnumMap<>(ReleaseReason.class);
-        for (ReleaseReason reason : ReleaseReason.values()) {
-            if (reason != ReleaseReason.MOVED && reason != ReleaseReason.MOVE_UNDONE) {
-                byReason.put(reason, 0);
-            }
+        for (ReleaseReason reason : CancellationReport.CANCELLATION_REASONS) {
+            byReason.put(reason, 0);
         }
         released.forEach(r -> byReason.put(r.reason(), r.count()));
         return new CancellationDay(day, bookings, released.stream().mapToInt(Released::count).sum(), byReason,
