@@ -53,19 +53,35 @@ public final class Benchmark {
         if (!Files.exists(benchmark.jar)) {
             throw new IllegalStateException("No app at " + benchmark.jar + "; build it first: ./mvnw -DskipTests package");
         }
-        for (String scenario : benchmark.options.list("scenarios", "throughput,latency,fanout,startup")) {
-            System.out.println("== " + scenario);
-            switch (scenario) {
-                case "throughput" -> benchmark.throughput();
-                case "latency" -> benchmark.latency();
-                case "fanout" -> benchmark.fanout();
-                case "startup" -> benchmark.startup();
-                default -> throw new IllegalArgumentException("No scenario " + scenario);
+        List<String> scenarios = benchmark.options.list("scenarios", "throughput,latency,fanout,startup");
+        for (String scenario : scenarios) {
+            if (!List.of("throughput", "latency", "fanout", "startup").contains(scenario)) {
+                throw new IllegalArgumentException("No scenario " + scenario);
             }
         }
-        benchmark.results.print();
+        boolean allRan = true;
+        for (String scenario : scenarios) {
+            System.out.println("== " + scenario);
+            try {
+                switch (scenario) {
+                    case "throughput" -> benchmark.throughput();
+                    case "latency" -> benchmark.latency();
+                    case "fanout" -> benchmark.fanout();
+                    default -> benchmark.startup();
+                }
+            } catch (Exception | Error e) {
+                // one scenario failing (say the app running out of heap) must not lose the others' figures
+                allRan = false;
+                e.printStackTrace();
+                benchmark.results.goal(scenario, "did not finish: " + e.getClass().getSimpleName(), 0, "", "finishes",
+                        false);
+            }
+            benchmark.results.print(scenario);
+            benchmark.results.write(benchmark.out);
+        }
+        benchmark.results.print(null);
         benchmark.results.write(benchmark.out);
-        System.exit(0);
+        System.exit(allRan ? 0 : 1);
     }
 
     private AppUnderTest startOnPostgres(String database, String scenario, List<String> jvmArgs, String... appArgs)

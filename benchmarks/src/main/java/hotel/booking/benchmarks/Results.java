@@ -40,10 +40,14 @@ final class Results {
         rows.add(new Row(scenario, metric, value, unit, goal, met));
     }
 
-    void print() {
+    /** The table of one scenario's rows, or of all of them when {@code scenario} is null. */
+    void print(String scenario) {
         System.out.printf("%n%-11s %-44s %14s %-8s %-22s %s%n", "scenario", "metric", "value", "unit", "goal", "met");
         System.out.println("-".repeat(108));
         for (Row row : rows) {
+            if (scenario != null && !scenario.equals(row.scenario())) {
+                continue;
+            }
             System.out.printf("%-11s %-44s %14s %-8s %-22s %s%n", row.scenario(), row.metric(), format(row.value()),
                     row.unit(), row.goal(), row.met() == null ? "" : row.met() ? "yes" : "NO");
         }
