@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Where the live streaming processor of a projection stands, segment by segment, as its tokens in
  * {@code token_entry} say: which stored events its read model reflects. An event belongs to the
- * segment its aggregate identifier's hash falls in (Axon's default sequencing per aggregate), and is
+ * segment its sequence identifier's hash falls in (the processor's sequencing policy, see
+ * {@link RebuildableProjection#sequenceIdentifier}), and is
  * reflected when that segment's token covers its position.
  */
 final class LiveTokens {
@@ -70,9 +71,9 @@ final class LiveTokens {
     }
 
     /** Whether the live read model reflects this event. */
-    boolean covers(long globalIndex, String aggregateIdentifier) {
+    boolean covers(long globalIndex, Object sequenceIdentifier) {
         for (Map.Entry<Segment, GapAwareTrackingToken> entry : tokens.entrySet()) {
-            if (entry.getKey().matches(aggregateIdentifier)) {
+            if (entry.getKey().matches(sequenceIdentifier)) {
                 GapAwareTrackingToken token = entry.getValue();
                 return token != null && globalIndex <= token.getIndex() && !token.getGaps().contains(globalIndex);
             }

@@ -6,7 +6,9 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,6 +138,9 @@ final class Rebuild {
         projection.tables().forEach(table -> shadowNames.add(ShadowTables.shadow(table)));
         String before = ShadowTables.checksum(connection, projection.tables());
         String after = ShadowTables.checksum(connection, shadowNames);
+        if (!before.equals(after)) {
+            logDifferences(connection);
+        }
         shadows.swap(connection);
         connection.commit();
         progress.report("DONE", considered, considered, applied);
@@ -150,7 +155,7 @@ final class Rebuild {
     private void catchUp(Connection connection, LiveTokens live, long through, boolean reportProgress)
             throws SQLException {
         reader.at(connection, List.copyOf(pending), event -> {
-            if (live.covers(event.globalIndex(), event.aggregateIdentifier())) {
+            if (live.covers(event.globalIndex(), projection.sequenceIdentifier(event))) {
                 pending.remove(event.globalIndex());
                 apply(event);
             }
@@ -165,7 +170,7 @@ final class Rebuild {
                 pending.add(missing);
             }
             next[0] = event.globalIndex() + 1;
-            if (live.covers(event.globalIndex(), event.aggregateIdentifier())) {
+            if (live.covers(event.globalIndex(), projection.sequenceIdentifier(event))) {
                 apply(event);
             } else {
                 pending.add(event.globalIndex());
@@ -179,6 +184,39 @@ final class Rebuild {
         }
         considered = through;
         pending.headSet(considered - MAX_GAP_OFFSET).clear();
+    }
+
+    /**
+     * When the rebuilt read model differs from the live one, which rows: at most a few per table and
+     * side, for whoever has to find out why. In a savepoint, so a failing look never spoils the swap.
+     */
+    private void logDifferences(Connection connection) {
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try (Statement statement = connection.createStatement()) {
+                for (String table : projection.tables()) {
+                    String shadow = ShadowTables.shadow(table);
+                    logRows(statement, "only live", "SELECT t::text FROM (SELECT * FROM " + table + " EXCEPT ALL SELECT * FROM "
+                            + shadow + ") t LIMIT 10", table);
+                    logRows(statement, "only rebuilt", "SELECT t::text FROM (SELECT * FROM " + shadow + " EXCEPT ALL SELECT * FROM "
+                            + table + ") t LIMIT 10", table);
+                }
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                connection.rollback(savepoint);
+                log.warn("Projection {}: could not list the differing rows ({})", projection.name(), e.getMessage());
+            }
+        } catch (SQLException e) {
+            log.warn("Projection {}: could not list the differing rows ({})", projection.name(), e.getMessage());
+        }
+    }
+
+    private void logRows(Statement statement, String side, String sql, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                log.warn("Projection {}: {} row {} in {}", projection.name(), side, rows.getString(1), table);
+            }
+        }
     }
 
     /** CPU time of this thread, which folds: on a busy machine, a truer measure of the fold's cost than the clock. */

@@ -17,6 +17,16 @@ public interface RebuildableProjection {
 
     ProjectionFold newFold();
 
+    /**
+     * What the live processor's sequencing policy says of this stored event: its hash picks the
+     * segment whose token tells whether the live read model reflects the event yet. Axon's default
+     * sequences per aggregate; a projection registered with another policy must say the same here
+     * (the app's ProjectionRebuildTest compares them with the configured policies).
+     */
+    default Object sequenceIdentifier(StoredEvent event) {
+        return event.aggregateIdentifier();
+    }
+
     /** The live projection whose read model this rebuilds: its event handlers say which events matter. */
     Class<?> liveProjection();
 

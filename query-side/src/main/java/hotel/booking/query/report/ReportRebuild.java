@@ -10,6 +10,7 @@ import hotel.booking.api.StayMovedIn;
 import hotel.booking.query.replay.FoldedTable;
 import hotel.booking.query.replay.ProjectionFold;
 import hotel.booking.query.replay.RebuildableProjection;
+import hotel.booking.query.reservation.ByReservation;
 import hotel.booking.query.replay.StoredEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,13 @@ class ReportRebuild implements RebuildableProjection {
 
     ReportRebuild(@Value("${hotel.time-zone:UTC}") ZoneId hotelZone) {
         this.hotelZone = hotelZone;
+    }
+
+    /** The live processor sequences by reservation ({@link ByReservation}), and so must the rebuild's coverage. */
+    @Override
+    public Object sequenceIdentifier(StoredEvent event) {
+        Object reservationId = ByReservation.reservationIdIn(event.payload());
+        return reservationId != null ? reservationId : event.aggregateIdentifier();
     }
 
     @Override

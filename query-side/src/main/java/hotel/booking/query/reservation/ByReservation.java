@@ -21,20 +21,26 @@ public final class ByReservation implements SequencingPolicy<EventMessage<?>> {
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        Object payload = event.getPayload();
+        Object reservationId = reservationIdIn(event.getPayload());
+        return reservationId != null ? reservationId
+                : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    }
+
+    /** The reservation an event payload names, or null; a rebuild places stored events with it too. */
+    public static Object reservationIdIn(Object payload) {
+        if (payload == null) {
+            return null;
+        }
         Optional<RecordComponent> reservationId = RESERVATION_IDS.computeIfAbsent(payload.getClass(),
                 ByReservation::reservationIdOf);
-        if (reservationId.isPresent()) {
-            try {
-                Object id = reservationId.get().getAccessor().invoke(payload);
-                if (id != null) {
-                    return id;
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read the reservationId of " + payload.getClass(), e);
-            }
+        if (reservationId.isEmpty()) {
+            return null;
         }
-        return SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+        try {
+            return reservationId.get().getAccessor().invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read the reservationId of " + payload.getClass(), e);
+        }
     }
 
     private static Optional<RecordComponent> reservationIdOf(Class<?> type) {

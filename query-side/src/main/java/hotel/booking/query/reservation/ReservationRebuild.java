@@ -53,6 +53,13 @@ class ReservationRebuild implements RebuildableProjection {
         return instant.getNano() % 1_000 >= 500 ? rounded.plus(1, ChronoUnit.MICROS) : rounded;
     }
 
+    /** The live processor sequences by reservation ({@link ByReservation}), and so must the rebuild's coverage. */
+    @Override
+    public Object sequenceIdentifier(StoredEvent event) {
+        Object reservationId = ByReservation.reservationIdIn(event.payload());
+        return reservationId != null ? reservationId : event.aggregateIdentifier();
+    }
+
     @Override
     public Class<?> liveProjection() {
         return ReservationProjection.class;
