@@ -47,8 +47,7 @@ class ReportRebuild implements RebuildableProjection {
     /** The live processor sequences by reservation ({@link ByReservation}), and so must the rebuild's coverage. */
     @Override
     public Object sequenceIdentifier(StoredEvent event) {
-        Object reservationId = ByReservation.reservationIdIn(event.payload());
-        return reservationId != null ? reservationId : event.aggregateIdentifier();
+        return ByReservation.sequenceIdentifierOf(event);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package hotel.booking.query.reservation;
 
+import hotel.booking.query.replay.StoredEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -26,8 +27,14 @@ public final class ByReservation implements SequencingPolicy<EventMessage<?>> {
                 : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
     }
 
-    /** The reservation an event payload names, or null; a rebuild places stored events with it too. */
-    public static Object reservationIdIn(Object payload) {
+    /** The same sequence for an event read straight from the store, as a rebuild reads it. */
+    public static Object sequenceIdentifierOf(StoredEvent event) {
+        Object reservationId = reservationIdIn(event.payload());
+        return reservationId != null ? reservationId : event.aggregateIdentifier();
+    }
+
+    /** The reservation an event payload names, or null. */
+    private static Object reservationIdIn(Object payload) {
         if (payload == null) {
             return null;
         }
