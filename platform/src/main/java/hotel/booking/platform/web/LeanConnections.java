@@ -25,12 +25,12 @@ class LeanConnections implements WebServerFactoryCustomizer<TomcatServletWebServ
     record Settings(Integer responseBufferBytes, Integer socketReadBufferBytes, Integer socketWriteBufferBytes) {
 
         Settings {
-            responseBufferBytes = positive(responseBufferBytes, 4096);
-            socketReadBufferBytes = positive(socketReadBufferBytes, 2048);
-            socketWriteBufferBytes = positive(socketWriteBufferBytes, 4096);
+            responseBufferBytes = atLeast512(responseBufferBytes, 4096);
+            socketReadBufferBytes = atLeast512(socketReadBufferBytes, 2048);
+            socketWriteBufferBytes = atLeast512(socketWriteBufferBytes, 4096);
         }
 
-        private static int positive(Integer value, int fallback) {
+        private static int atLeast512(Integer value, int fallback) {
             if (value == null) {
                 return fallback;
             }

@@ -191,23 +191,26 @@ final class Rebuild {
      * side, for whoever has to find out why. In a savepoint, so a failing look never spoils the swap.
      */
     private void logDifferences(Connection connection) {
-        try {
-            Savepoint savepoint = connection.setSavepoint();
-            try (Statement statement = connection.createStatement()) {
-                for (String table : projection.tables()) {
-                    String shadow = ShadowTables.shadow(table);
-                    logRows(statement, "only live", "SELECT t::text FROM (SELECT * FROM " + table + " EXCEPT ALL SELECT * FROM "
-                            + shadow + ") t LIMIT 10", table);
-                    logRows(statement, "only rebuilt", "SELECT t::text FROM (SELECT * FROM " + shadow + " EXCEPT ALL SELECT * FROM "
-                            + table + ") t LIMIT 10", table);
-                }
-                connection.releaseSavepoint(savepoint);
-            } catch (SQLException e) {
-                connection.rollback(savepoint);
-                log.warn("Projection {}: could not list the differing rows ({})", projection.name(), e.getMessage());
+        Savepoint savepoint = null;
+        try (Statement statement = connection.createStatement()) {
+            savepoint = connection.setSavepoint();
+            for (String table : projection.tables()) {
+                String shadow = ShadowTables.shadow(table);
+                logRows(statement, "only live", "SELECT t::text FROM (SELECT * FROM " + table + " EXCEPT ALL SELECT * FROM "
+                        + shadow + ") t LIMIT 10", table);
+                logRows(statement, "only rebuilt", "SELECT t::text FROM (SELECT * FROM " + shadow + " EXCEPT ALL SELECT * FROM "
+                        + table + ") t LIMIT 10", table);
             }
+            connection.releaseSavepoint(savepoint);
         } catch (SQLException e) {
             log.warn("Projection {}: could not list the differing rows ({})", projection.name(), e.getMessage());
+            if (savepoint != null) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException ignored) {
+                    // the swap that follows fails on the same connection and says why
+                }
+            }
         }
     }
 
