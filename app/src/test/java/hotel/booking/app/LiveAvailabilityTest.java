@@ -104,6 +104,34 @@ class LiveAvailabilityTest {
     }
 
     @Test
+    void streamsFollowingTheSameQueryShareOneSubscriptionAndEachGetsEveryChange() {
+        List<SseClient> clients = new ArrayList<>();
+        try {
+            for (String query : List.of(range(), range(), range(), range() + "&guests=4")) {
+                SseClient client = subscribe(query);
+                clients.add(client);
+                client.next("snapshot", Duration.ofSeconds(5));
+            }
+            assertThat(emitter.activeSubscriptions()).hasSize(2);
+            assertThat(meters.get("hotel.sse.subscriptions").gauge().value()).isEqualTo(2.0);
+
+            hotel().book("108", from.plusDays(7), from.plusDays(8));
+
+            for (SseClient client : clients) {
+                assertThat(client.next("availability", ONE_SECOND).data().get("from").asText())
+                        .isEqualTo(from.plusDays(7).toString());
+            }
+            clients.remove(0).close();
+            clients.remove(0).close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> openStreams() == 2.0);
+            assertThat(emitter.activeSubscriptions()).hasSize(2);
+        } finally {
+            clients.forEach(SseClient::close);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> emitter.activeSubscriptions().isEmpty());
+    }
+
+    @Test
     void changesOutsideTheRangeOrFilterAreNotSent() {
         try (SseClient suites = subscribe(range() + "&type=SUITE")) {
             suites.next("snapshot", Duration.ofSeconds(5));

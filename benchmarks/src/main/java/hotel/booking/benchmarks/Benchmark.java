@@ -157,7 +157,7 @@ public final class Benchmark {
         int subscribers = options.number("subscribers", 1000);
         int rate = options.number("rate", 200);
         int seconds = options.number("latency-seconds", 15);
-        int warmup = 3;
+        int warmup = options.number("warmup", 10);
         int nights = 20;
         int rooms = (rate * (seconds + warmup)) / nights + 10;
         LocalDate from = LocalDate.now().plusDays(1);
@@ -183,6 +183,11 @@ public final class Benchmark {
                 double delivered = (fleet.changesReceived() - changesBefore) / (double) (run.ok() * subscribers);
                 results.add("latency", "bookings sent (" + rate + "/s for " + seconds + " s)", booked, "");
                 results.add("latency", "bookings answered 201", run.ok(), "");
+                results.add("latency", "booking answered p50", millis(run.latency().getValueAtPercentile(50)), "ms");
+                results.add("latency", "booking answered p99", millis(run.latency().getValueAtPercentile(99)), "ms");
+                Histogram first = fleet.firstSubscriberLatencies();
+                results.add("latency", "first subscriber's push p50", millis(first.getValueAtPercentile(50)), "ms");
+                results.add("latency", "first subscriber's push p99", millis(first.getValueAtPercentile(99)), "ms");
                 results.add("latency", "push latency p50", millis(latency.getValueAtPercentile(50)), "ms");
                 results.goal("latency", "push latency p99, " + subscribers + " subscribers",
                         millis(latency.getValueAtPercentile(99)), "ms", "<= 50 ms",
@@ -329,12 +334,17 @@ public final class Benchmark {
         long total = duration.toSeconds() * perSecond;
         CountDownLatch sent = new CountDownLatch((int) total);
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        Histogram latency = new Histogram(3);
         ticker.scheduleAtFixedRate(() -> senders.submit(() -> {
             try {
                 long slot = slots.take();
                 LocalDate night = slots.night(slot);
-                sentAt.put(slots.room(slot) + "|" + night, System.nanoTime());
+                long start = System.nanoTime();
+                sentAt.put(slots.room(slot) + "|" + night, start);
                 int status = api.book(slots.room(slot), night, night.plusDays(1)).status();
+                synchronized (latency) {
+                    latency.recordValue(System.nanoTime() - start);
+                }
                 (status == 201 ? ok : failed).incrementAndGet();
             } catch (RuntimeException e) {
                 failed.incrementAndGet();
@@ -346,7 +356,7 @@ public final class Benchmark {
         ticker.shutdownNow();
         senders.shutdown();
         senders.awaitTermination(1, TimeUnit.MINUTES);
-        return new Run(ok.get(), failed.get(), new Histogram(3));
+        return new Run(ok.get(), failed.get(), latency);
     }
 
     private static void awaitDelivery(SseFleet fleet, long changesEach, Duration patience) {

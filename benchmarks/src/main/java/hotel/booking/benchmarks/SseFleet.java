@@ -51,6 +51,7 @@ final class SseFleet implements AutoCloseable {
     private final Map<Long, Long> sentAtById = new ConcurrentHashMap<>();
     private final Origin origin;
     private final AtomicLong unmatched = new AtomicLong();
+    private final Histogram firstSeen = new Histogram(3);
 
     private SseFleet(int threads, Origin origin) throws IOException {
         this.origin = origin;
@@ -132,12 +133,32 @@ final class SseFleet implements AutoCloseable {
         return all;
     }
 
+    /** For each change, from its booking's send to the first subscriber that read it: the app's own delay. */
+    Histogram firstSubscriberLatencies() {
+        synchronized (firstSeen) {
+            return firstSeen.copy();
+        }
+    }
+
     void resetLatencies() {
         loops.forEach(loop -> {
             synchronized (loop.latencies) {
                 loop.latencies.reset();
             }
         });
+        synchronized (firstSeen) {
+            firstSeen.reset();
+        }
+    }
+
+    private long firstSeen(String dataLine, long now) {
+        long sentAt = origin.sentAtNanos(dataLine);
+        if (sentAt > 0) {
+            synchronized (firstSeen) {
+                firstSeen.recordValue(Math.max(0, now - sentAt));
+            }
+        }
+        return sentAt;
     }
 
     @Override
@@ -246,7 +267,7 @@ final class SseFleet implements AutoCloseable {
                     subscriber.snapshot = true;
                 } else if ("availability".equals(subscriber.pendingEvent)) {
                     subscriber.changes++;
-                    long sentAt = sentAtById.computeIfAbsent(subscriber.pendingId, id -> origin.sentAtNanos(line));
+                    long sentAt = sentAtById.computeIfAbsent(subscriber.pendingId, id -> firstSeen(line, now));
                     if (sentAt > 0) {
                         synchronized (latencies) {
                             latencies.recordValue(Math.max(0, now - sentAt));

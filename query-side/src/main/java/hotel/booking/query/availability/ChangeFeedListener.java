@@ -1,10 +1,14 @@
 package hotel.booking.query.availability;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -28,14 +32,19 @@ class ChangeFeedListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final ChangeFeed feed;
     private final QueryUpdateEmitter emitter;
+    private final Counter delivered;
     private volatile boolean running;
     private volatile long lastDelivered;
     private Thread thread;
 
-    ChangeFeedListener(DataSource dataSource, ChangeFeed feed, QueryUpdateEmitter emitter) {
+    ChangeFeedListener(DataSource dataSource, ChangeFeed feed, QueryUpdateEmitter emitter,
+                       ObjectProvider<MeterRegistry> meters) {
         this.dataSource = dataSource;
         this.feed = feed;
         this.emitter = emitter;
+        this.delivered = Counter.builder("hotel.availability.changes")
+                .description("Availability changes handed to this node's live streams")
+                .register(meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Override
@@ -105,6 +114,7 @@ class ChangeFeedListener implements SmartLifecycle {
             return;
         }
         lastDelivered = change.id();
+        delivered.increment();
         emitter.emit(FollowAvailability.class, follow -> follow.query().touches(change), change);
     }
 

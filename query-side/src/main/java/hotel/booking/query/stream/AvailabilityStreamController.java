@@ -1,16 +1,14 @@
 package hotel.booking.query.stream;
 
 import hotel.booking.api.RoomType;
-import hotel.booking.query.availability.AvailabilityChange;
+import hotel.booking.query.availability.AvailabilityQuery;
 import hotel.booking.query.availability.AvailabilityRanges;
 import hotel.booking.query.availability.FollowAvailability;
 import hotel.booking.query.availability.StreamStart;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,16 +20,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/availability/stream}: an Axon subscription query bridged to Server-Sent Events.
- * The subscription is registered before its initial result is read, so no change falls between;
- * the request is async without a timeout, and the subscription ends when the stream does.
+ * The stream joins the subscription for its query (one per distinct query on the node, see
+ * {@link SseConnections}) before its start is read, so no change falls between; the request is
+ * async without a timeout, and the subscription ends with the last stream that follows it.
  */
 @RestController
 class AvailabilityStreamController {
 
-    private static final int UPDATE_BUFFER = 64;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     private final QueryGateway queries;
@@ -52,15 +52,12 @@ class AvailabilityStreamController {
                 @RequestParam(name = "lastEventId", required = false) String lastEventIdParameter,
                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
-        FollowAvailability follow = new FollowAvailability(ranges.query(from, to, type, guests),
-                lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter));
-        SubscriptionQueryResult<StreamStart, AvailabilityChange> subscription = queries.subscriptionQuery(
-                FollowAvailability.class.getName(), follow, ResponseTypes.instanceOf(StreamStart.class),
-                ResponseTypes.instanceOf(AvailabilityChange.class), UPDATE_BUFFER);
-        SseConnection connection = connections.open(subscription);
+        AvailabilityQuery query = ranges.query(from, to, type, guests);
+        SseConnection connection = connections.open(query);
         StreamStart start;
         try {
-            start = subscription.initialResult().block(START_TIMEOUT);
+            start = startOf(new FollowAvailability(query,
+                    lastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParameter)));
         } catch (RuntimeException e) {
             connection.close(SseConnection.CloseReason.ERROR, null);
             throw e;
@@ -73,6 +70,16 @@ class AvailabilityStreamController {
         AsyncContext async = request.startAsync(request, response);
         async.setTimeout(0);
         connection.start(async, start, connections.retryMillis());
+    }
+
+    /** Where the client starts, read once its stream already takes the changes (so none falls between). */
+    private StreamStart startOf(FollowAvailability follow) {
+        try {
+            return queries.query(follow, StreamStart.class).orTimeout(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** A client's last event id; anything that is not one means "start afresh", never an error. */

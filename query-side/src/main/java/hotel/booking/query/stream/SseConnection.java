@@ -20,6 +20,11 @@ import java.util.function.Consumer;
  * shared pool of writers, so a slow client never holds a thread or delays anybody else; one that
  * falls more than {@code maxBufferedBytes} behind is cut off and resumes with Last-Event-ID.
  * Changes that arrive before the start is known are held back and sorted out against its position.
+ * <p>
+ * Two locks: {@code queue} guards what waits to be written and is only ever held for a moment, so
+ * whoever hands out changes never waits for a socket; {@code output} lets one thread at a time write
+ * (a pooled writer, or the container calling back when the client can take more), and is taken
+ * before {@code queue}, never after. Whatever waits is written in one go, as one socket write.
  */
 final class SseConnection implements WriteListener, AsyncListener {
 
@@ -30,16 +35,22 @@ final class SseConnection implements WriteListener, AsyncListener {
     private final int maxBufferedBytes;
     private final Consumer<SseConnection> onClose;
 
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final Object output = new Object();
+    private final Object queue = new Object();
+
+    // guarded by queue
+    private final ArrayDeque<byte[]> frameQueue = new ArrayDeque<>();
     private final List<AvailabilityChange> early = new ArrayList<>();
     private int queuedBytes;
     private boolean started;
     private boolean closed;
     private boolean drainScheduled;
     private long lastSentId;
+    private CloseReason closeReason;
+
+    // guarded by output
     private AsyncContext async;
     private ServletOutputStream out;
-    private CloseReason closeReason;
 
     SseConnection(SseFrames frames, Executor writers, int maxBufferedBytes, Consumer<SseConnection> onClose) {
         this.frames = frames;
@@ -48,122 +59,200 @@ final class SseConnection implements WriteListener, AsyncListener {
         this.onClose = onClose;
     }
 
-    /** A change for this client: sent when newer than what it already has. */
-    synchronized void offer(AvailabilityChange change) {
-        if (closed) {
-            return;
+    /** A change for this client: sent when newer than what it already has. Never waits for the client. */
+    void offer(AvailabilityChange change) {
+        boolean tooSlow;
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            if (!started) {
+                early.add(change);
+                return;
+            }
+            if (!send(change)) {
+                return;
+            }
+            tooSlow = queuedBytes > maxBufferedBytes;
+            if (!tooSlow && !claimDrain()) {
+                return;
+            }
         }
-        if (!started) {
-            early.add(change);
-            return;
+        if (tooSlow) {
+            close(CloseReason.TOO_SLOW, null);
+        } else {
+            writers.execute(this::scheduledDrain);
         }
-        send(change);
     }
 
     /** Begins the stream: headers were set by the caller; the client gets its start, then the changes. */
-    synchronized void start(AsyncContext async, StreamStart start, long retryMillis) throws IOException {
-        this.async = async;
-        this.out = async.getResponse().getOutputStream();
-        async.addListener(this);
-        enqueue(SseFrames.retry(retryMillis));
-        if (start.isResumed()) {
-            start.missed().forEach(this::send);
-        } else {
-            enqueue(frames.snapshot(start.snapshot()));
+    void start(AsyncContext async, StreamStart start, long retryMillis) throws IOException {
+        synchronized (output) {
+            this.async = async;
+            this.out = async.getResponse().getOutputStream();
+            async.addListener(this);
+            synchronized (queue) {
+                if (closed) {
+                    completeQuietly();
+                    return;
+                }
+                enqueue(SseFrames.retry(retryMillis));
+                if (start.isResumed()) {
+                    start.missed().forEach(this::send);
+                } else {
+                    enqueue(frames.snapshot(start.snapshot()));
+                }
+                lastSentId = Math.max(lastSentId, start.position());
+                started = true;
+                early.forEach(this::send);
+                early.clear();
+            }
+            out.setWriteListener(this);
         }
-        lastSentId = Math.max(lastSentId, start.position());
-        started = true;
-        early.forEach(this::send);
-        early.clear();
-        out.setWriteListener(this);
     }
 
-    synchronized void heartbeat() {
-        if (started && !closed && queue.isEmpty()) {
+    void heartbeat() {
+        synchronized (queue) {
+            if (!started || closed || !frameQueue.isEmpty()) {
+                return;
+            }
             enqueue(SseFrames.HEARTBEAT);
-            scheduleDrain();
+            if (!claimDrain()) {
+                return;
+            }
         }
+        writers.execute(this::scheduledDrain);
     }
 
     /** Ends the stream, first suggesting when to reconnect (to another node, on shutdown). */
-    synchronized void close(CloseReason reason, byte[] lastWords) {
-        if (closed) {
-            return;
+    void close(CloseReason reason, byte[] lastWords) {
+        synchronized (output) {
+            boolean sayGoodbye;
+            synchronized (queue) {
+                if (closed) {
+                    return;
+                }
+                sayGoodbye = lastWords != null && started;
+                if (sayGoodbye) {
+                    frameQueue.clear();
+                    queuedBytes = 0;
+                    enqueue(lastWords);
+                }
+            }
+            if (sayGoodbye) {
+                drain();
+            }
+            closeNow(reason);
         }
-        if (lastWords != null && started) {
-            queue.clear();
-            enqueue(lastWords);
-            drain();
+    }
+
+    CloseReason closeReason() {
+        synchronized (queue) {
+            return closeReason;
         }
-        closeNow(reason);
     }
 
-    synchronized CloseReason closeReason() {
-        return closeReason;
+    boolean isClosed() {
+        synchronized (queue) {
+            return closed;
+        }
     }
 
-    synchronized boolean isClosed() {
-        return closed;
-    }
-
-    private void send(AvailabilityChange change) {
+    /** Queues a change's frame unless the client has it already; true when queued. Holds {@code queue}. */
+    private boolean send(AvailabilityChange change) {
         if (change.id() <= lastSentId) {
-            return;
+            return false;
         }
         lastSentId = change.id();
         enqueue(frames.change(change));
-        if (queuedBytes > maxBufferedBytes) {
-            closeNow(CloseReason.TOO_SLOW);
-            return;
-        }
-        scheduleDrain();
+        return true;
     }
 
     private void enqueue(byte[] frame) {
-        queue.add(frame);
+        frameQueue.add(frame);
         queuedBytes += frame.length;
     }
 
-    private void scheduleDrain() {
-        if (!started || drainScheduled || closed) {
-            return;
+    /** True when the caller is to hand a drain to the writers: none is waiting yet. Holds {@code queue}. */
+    private boolean claimDrain() {
+        if (!started || closed || drainScheduled) {
+            return false;
         }
         drainScheduled = true;
-        writers.execute(() -> {
-            synchronized (this) {
-                drainScheduled = false;
-                drain();
-            }
-        });
+        return true;
     }
 
-    /** Writes what it can without blocking; the container calls back when the client can take more. */
+    private void scheduledDrain() {
+        synchronized (output) {
+            synchronized (queue) {
+                drainScheduled = false;
+            }
+            drain();
+        }
+    }
+
+    /**
+     * Writes what waits without blocking, all of it at once; the container calls back when the client
+     * can take more. Holds {@code output}.
+     */
     private void drain() {
-        if (closed || out == null) {
+        if (out == null) {
             return;
         }
         try {
-            while (!queue.isEmpty() && out.isReady()) {
-                byte[] frame = queue.poll();
-                queuedBytes -= frame.length;
-                out.write(frame);
-            }
-            if (queue.isEmpty() && out.isReady()) {
-                out.flush();
+            while (out.isReady()) {
+                byte[] waiting;
+                synchronized (queue) {
+                    if (closed) {
+                        return;
+                    }
+                    waiting = takeAll();
+                }
+                if (waiting == null) {
+                    out.flush();
+                    return;
+                }
+                out.write(waiting);
             }
         } catch (IOException | IllegalStateException e) {
             closeNow(CloseReason.CLIENT_GONE);
         }
     }
 
-    private void closeNow(CloseReason reason) {
-        if (closed) {
-            return;
+    /** Everything queued as one array, or null when nothing is. Holds {@code queue}. */
+    private byte[] takeAll() {
+        if (frameQueue.size() <= 1) {
+            queuedBytes = 0;
+            return frameQueue.poll();
         }
-        closed = true;
-        closeReason = reason;
-        queue.clear();
+        byte[] all = new byte[queuedBytes];
+        int at = 0;
+        for (byte[] frame : frameQueue) {
+            System.arraycopy(frame, 0, all, at, frame.length);
+            at += frame.length;
+        }
+        frameQueue.clear();
         queuedBytes = 0;
+        return all;
+    }
+
+    /** Holds {@code output}. */
+    private void closeNow(CloseReason reason) {
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeReason = reason;
+            frameQueue.clear();
+            early.clear();
+            queuedBytes = 0;
+        }
+        completeQuietly();
+        onClose.accept(this);
+    }
+
+    private void completeQuietly() {
         if (async != null) {
             try {
                 async.complete();
@@ -171,36 +260,43 @@ final class SseConnection implements WriteListener, AsyncListener {
                 // the container ended it first
             }
         }
-        onClose.accept(this);
     }
 
     @Override
-    public synchronized void onWritePossible() {
-        drain();
+    public void onWritePossible() {
+        synchronized (output) {
+            drain();
+        }
     }
 
     @Override
-    public synchronized void onError(Throwable t) {
-        closeNow(CloseReason.CLIENT_GONE);
+    public void onError(Throwable t) {
+        clientGone();
     }
 
     @Override
-    public synchronized void onComplete(AsyncEvent event) {
-        closeNow(CloseReason.CLIENT_GONE);
+    public void onComplete(AsyncEvent event) {
+        clientGone();
     }
 
     @Override
-    public synchronized void onTimeout(AsyncEvent event) {
-        closeNow(CloseReason.CLIENT_GONE);
+    public void onTimeout(AsyncEvent event) {
+        clientGone();
     }
 
     @Override
-    public synchronized void onError(AsyncEvent event) {
-        closeNow(CloseReason.CLIENT_GONE);
+    public void onError(AsyncEvent event) {
+        clientGone();
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) {
         // not restarted
+    }
+
+    private void clientGone() {
+        synchronized (output) {
+            closeNow(CloseReason.CLIENT_GONE);
+        }
     }
 }

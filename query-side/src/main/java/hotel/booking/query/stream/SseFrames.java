@@ -25,6 +25,11 @@ class SseFrames {
     private final ObjectMapper json;
     private final Map<Long, byte[]> changes = new ConcurrentHashMap<>();
     private volatile long newest;
+    private volatile Rendered latest;
+
+    /** The change most recently asked for: it is asked for once per stream, one after another. */
+    private record Rendered(long id, byte[] frame) {
+    }
 
     SseFrames(ObjectMapper json) {
         this.json = json;
@@ -39,7 +44,12 @@ class SseFrames {
     }
 
     byte[] change(AvailabilityChange change) {
+        Rendered seen = latest;
+        if (seen != null && seen.id() == change.id()) {
+            return seen.frame();
+        }
         byte[] frame = changes.computeIfAbsent(change.id(), id -> render(change));
+        latest = new Rendered(change.id(), frame);
         if (change.id() > newest) {
             newest = change.id();
         }

@@ -16,12 +16,19 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -151,6 +158,89 @@ class SseConnectionTest {
         client.listener.onWritePossible();
 
         assertThat(client.text()).contains("id: 1\n");
+    }
+
+    @Test
+    void handingOutAChangeNeverWaitsForASocketWriteInProgress() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ClientOutput client = new ClientOutput() {
+            volatile boolean stall;
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (stall) {
+                    stall = false;
+                    writing.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                super.write(b, off, len);
+            }
+
+            @Override
+            public void setWriteListener(WriteListener writeListener) {
+                super.setWriteListener(writeListener);
+                stall = true;
+            }
+        };
+        ExecutorService writers = Executors.newSingleThreadExecutor();
+        try {
+            SseConnection connection = new SseConnection(frames, writers, 1 << 20, released::add);
+            connection.start(asyncWith(client), snapshotAt(0), 3000);
+            connection.offer(taken(1));
+            assertThat(writing.await(5, TimeUnit.SECONDS)).as("a writer is inside a socket write").isTrue();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(2), () -> connection.offer(taken(2)),
+                    "offer waited for the writer");
+
+            release.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> client.text().contains("id: 2\n"));
+            assertThat(client.text().indexOf("id: 1\n")).isLessThan(client.text().indexOf("id: 2\n"));
+        } finally {
+            release.countDown();
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
+    void whatWaitsIsWrittenInOneGo() throws IOException {
+        List<Integer> writes = new ArrayList<>();
+        ClientOutput client = new ClientOutput() {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                writes.add(len);
+                super.write(b, off, len);
+            }
+        };
+        SseConnection connection = connection(1 << 20);
+        connection.start(asyncWith(client), snapshotAt(0), 3000);
+        client.ready = false;
+        for (long id = 1; id <= 5; id++) {
+            connection.offer(taken(id));
+        }
+        writes.clear();
+
+        client.ready = true;
+        client.listener.onWritePossible();
+
+        assertThat(writes).hasSize(1);
+        assertThat(client.text()).contains("id: 1\n", "id: 5\n");
+    }
+
+    @Test
+    void aStreamClosedBeforeItStartedEndsTheRequestAtOnce() throws IOException {
+        SseConnection connection = connection(1 << 20);
+        connection.close(SseConnection.CloseReason.SHUTDOWN, SseFrames.retry(500));
+        AsyncContext async = asyncWith(new ClientOutput());
+
+        connection.start(async, snapshotAt(0), 3000);
+
+        verify(async).complete();
+        assertThat(released).containsExactly(connection);
     }
 
     @Test
