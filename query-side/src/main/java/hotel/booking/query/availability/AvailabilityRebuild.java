@@ -33,6 +33,12 @@ class AvailabilityRebuild implements RebuildableProjection {
         return AvailabilityProjection.class;
     }
 
+    /** Counts and dates only: the guests stay sealed. */
+    @Override
+    public boolean readsGuests() {
+        return false;
+    }
+
     @Override
     public Set<Class<?>> foldedEvents() {
         return Set.of(RoomRegistered.class, RoomReserved.class, RoomReleased.class, StayChanged.class, StayMovedIn.class,

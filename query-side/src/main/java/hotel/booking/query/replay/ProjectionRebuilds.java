@@ -71,6 +71,7 @@ public class ProjectionRebuilds implements DisposableBean {
     private final Serializer serializer;
     private final Duration lockTimeout;
     private final StoredEventReader reader;
+    private final StoredEventReader guestless;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -86,6 +87,7 @@ public class ProjectionRebuilds implements DisposableBean {
         this.jdbc = JdbcClient.create(dataSource);
         this.serializer = serializer;
         this.reader = new StoredEventReader(serializer);
+        this.guestless = reader.withoutGuests();
         this.lockTimeout = lockTimeout;
         this.projections.values().forEach(projection -> {
             java.util.Set<Class<?>> missed = RebuildableProjection.missedEvents(projection);
@@ -161,7 +163,8 @@ public class ProjectionRebuilds implements DisposableBean {
         String name = projection.name();
         long started = System.nanoTime();
         try {
-            Outcome result = new Rebuild(projection, dataSource, serializer, reader, lockTimeout,
+            Outcome result = new Rebuild(projection, dataSource, serializer,
+                    projection.readsGuests() ? reader : guestless, lockTimeout,
                     (phase, position, target, events) -> jdbc.sql("""
                             UPDATE projection_rebuild SET phase = ?, position = ?, target = ?, events = ?
                             WHERE projection = ?""").params(phase, position, target, events, name).update())

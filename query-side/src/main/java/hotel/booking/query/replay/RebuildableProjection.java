@@ -31,6 +31,14 @@ public interface RebuildableProjection {
     Class<?> liveProjection();
 
     /**
+     * Whether the fold reads a guest's name or e-mail. Those that do not get each guest with its id
+     * only and the rebuild skips opening them (a key lookup and a decryption per booking).
+     */
+    default boolean readsGuests() {
+        return true;
+    }
+
+    /**
      * The event types the fold reads (an event of another type changes nothing). Every event type the
      * live projection handles must be here, or the rebuild is refused: it would swap in a read model
      * that differs from the live one.

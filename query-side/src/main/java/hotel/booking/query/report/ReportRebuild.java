@@ -55,6 +55,12 @@ class ReportRebuild implements RebuildableProjection {
         return ReportProjection.class;
     }
 
+    /** Counts and dates only: the guests stay sealed. */
+    @Override
+    public boolean readsGuests() {
+        return false;
+    }
+
     @Override
     public Set<Class<?>> foldedEvents() {
         return Set.of(RoomRegistered.class, RoomReserved.class, HoldConfirmed.class, RoomReleased.class, StayChanged.class,

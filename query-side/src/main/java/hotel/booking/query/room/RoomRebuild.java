@@ -22,6 +22,12 @@ class RoomRebuild implements RebuildableProjection {
         return RoomProjection.class;
     }
 
+    /** Counts and dates only: the guests stay sealed. */
+    @Override
+    public boolean readsGuests() {
+        return false;
+    }
+
     @Override
     public Set<Class<?>> foldedEvents() {
         return Set.of(RoomRegistered.class);
