@@ -184,6 +184,36 @@ class GuestErasureTest {
         }
     }
 
+    /**
+     * A move writes the stay's guest from the room as the node holds it in memory: a guest erased since
+     * the room was last read must come out erased, and no new key may bring the data back.
+     */
+    @Test
+    void aGuestErasedWhileTheirRoomIsInMemoryIsNotWrittenAgainByALaterMove() {
+        assertThat(staff().registerRoom("921", "DOUBLE", 2, "120.00").status()).isEqualTo(201);
+        assertThat(staff().registerRoom("922", "SUITE", 3, "250.00").status()).isEqualTo(201);
+        String email = "cached.guest@rooms.example";
+        UUID staying = UUID.randomUUID();
+        assertThat(book(staying, "921", 30, 32, "Carla Cached", email).status()).isEqualTo(201);
+        String guestId = guestIdInTheEvents(staying);
+
+        assertThat(staff().delete("/api/guests?email=" + email).status()).isEqualTo(204);
+        assertThat(staff().post("/api/reservations/" + staying + "/move", "{\"roomNumber\":\"922\"}").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(staff().get("/api/reservations/" + staying).text("roomNumber")).isEqualTo("922"));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM guest_key WHERE guest_id = ?").param(guestId).query(Long.class).single())
+                .as("no key made again for the erased guest").isZero();
+        assertThat(events.readEvents("921", 0).asStream().map(event -> event.getPayload())
+                         .filter(payload -> payload instanceof hotel.booking.api.MoveRequested).toList())
+                .singleElement().satisfies(payload ->
+                        assertThat(((hotel.booking.api.MoveRequested) payload).guest().erased()).isTrue());
+        for (String trace : List.of("Carla", "Carla Cached", email, "rooms.example")) {
+            assertThat(tablesHolding(trace)).as("tables holding " + trace).isEmpty();
+        }
+    }
+
     private void assertStaffOnly() {
         HotelClient.Response unsigned = anyone().delete("/api/guests?email=" + EMAIL);
         assertThat(unsigned.status()).isEqualTo(401);

@@ -2,6 +2,7 @@ package hotel.booking.app.observability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import hotel.booking.app.HotelClient;
+import hotel.booking.app.SseClient;
 import hotel.booking.testsupport.FreshPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,24 @@ class ObservabilityTest {
             assertThat(prometheus()).containsPattern("eventProcessor_latency\\{[^}]*processorName=\"rooms\"");
             assertThat(prometheus()).containsPattern("eventProcessor_capacity\\{[^}]*processorName=\"reservations\"");
         });
+    }
+
+    @Test
+    void aChangeIsCountedOnceWhereItArrivesNotOncePerSubscriber() {
+        double before = metric("hotel_availability_changes_total");
+        LocalDate from = LocalDate.now().plusDays(40);
+        String stream = "http://localhost:" + port + "/api/availability/stream?from=" + from + "&to=" + from.plusDays(7);
+        try (SseClient first = SseClient.connect(stream); SseClient second = SseClient.connect(stream)) {
+            first.next("snapshot", Duration.ofSeconds(5));
+            second.next("snapshot", Duration.ofSeconds(5));
+
+            assertThat(staff.registerRoom("803", "SUITE", 2, "200.00").status()).isEqualTo(201);
+            first.next("room", Duration.ofSeconds(5));
+            second.next("room", Duration.ofSeconds(5));
+        }
+
+        assertThat(metric("hotel_availability_changes_total") - before).isEqualTo(1.0);
+        assertThat(prometheus()).as("no meters per subscription update").doesNotContain("queryUpdateEmitter");
     }
 
     private String prometheus() {

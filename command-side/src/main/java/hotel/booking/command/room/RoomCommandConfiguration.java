@@ -1,8 +1,8 @@
 package hotel.booking.command.room;
 
+import hotel.booking.api.RequestMove;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -27,15 +27,16 @@ class RoomCommandConfiguration {
     }
 
     /**
-     * Rooms stay in memory between commands while the JVM has room for them, so a booking does not
-     * read the room's events (or its snapshot) again. Safe with several command nodes on one event
-     * store: a node deciding on a stale room appends a sequence number another node already wrote,
-     * the event store refuses it, the unit of work rolls back and evicts the room, and the command is
-     * retried on a fresh load ({@link ConcurrencyRetryScheduler}).
+     * Rooms stay in memory between commands (up to {@code hotel.room.cache-size}, the least recently
+     * used leaving first), so a booking does not read the room's events (or its snapshot) again. Safe
+     * with several command nodes on one event store: a node deciding on a stale room appends a
+     * sequence number another node already wrote, the event store refuses it, the unit of work rolls
+     * back and evicts the room, and the command is retried on a fresh load
+     * ({@link ConcurrencyRetryScheduler}).
      */
     @Bean
-    Cache roomCache() {
-        return new WeakReferenceCache();
+    static Cache roomCache(@Value("${hotel.room.cache-size:5000}") long maxRooms) {
+        return new RoomCache(maxRooms);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -54,6 +55,21 @@ class RoomCommandConfiguration {
                                     .commandBus(commandBus)
                                     .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries))
                                     .build();
+    }
+
+    /**
+     * A move carries the stay's guest from the room's memory into the move's events. The room is read
+     * afresh for it, so that a guest erased since the room was cached (through this node or another)
+     * is written erased, not sealed again under a new key.
+     */
+    @Autowired
+    void readRoomsAfreshForMoves(CommandBus commandBus, Cache roomCache) {
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RequestMove move) {
+                roomCache.remove(move.roomNumber());
+            }
+            return chain.proceed();
+        });
     }
 
     /** Every refusal leaves the command bus as a {@code CommandExecutionException} that says why. */
