@@ -126,7 +126,7 @@ public final class Benchmark {
             HotelApi api = new HotelApi(app.baseUrl());
             api.registerRooms(rooms);
             Slots slots = new Slots(rooms, LocalDate.now().plusDays(1));
-            closedLoop(api, slots, clients, Duration.ofSeconds(options.number("warmup", 10)));
+            closedLoop(api, slots, clients, Duration.ofSeconds(warmupSeconds()));
             Run run = closedLoop(api, slots, clients, Duration.ofSeconds(seconds));
             ok = run.ok();
             latency = run.latency();
@@ -152,12 +152,20 @@ public final class Benchmark {
         postgres.drop(database);
     }
 
+    /**
+     * Load before measuring: the app's JIT compilers were still busy after 10 s (a fifth of a core in
+     * the measured window), so the default is 30 s.
+     */
+    private int warmupSeconds() {
+        return options.number("warmup", 30);
+    }
+
     /** Booking-to-SSE latency with many subscribers while booking at a steady rate. */
     private void latency() throws Exception {
         int subscribers = options.number("subscribers", 1000);
         int rate = options.number("rate", 200);
         int seconds = options.number("latency-seconds", 15);
-        int warmup = options.number("warmup", 10);
+        int warmup = warmupSeconds();
         int nights = 20;
         int rooms = (rate * (seconds + warmup)) / nights + 10;
         LocalDate from = LocalDate.now().plusDays(1);
