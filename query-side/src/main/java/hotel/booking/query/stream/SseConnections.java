@@ -73,7 +73,12 @@ class SseConnections implements SmartLifecycle {
             joined.streams.add(connection);
             return joined;
         });
-        followers.subscribeOnce();
+        try {
+            followers.subscribeOnce();
+        } catch (RuntimeException e) {
+            release(connection);
+            throw e;
+        }
         return connection;
     }
 
