@@ -30,9 +30,16 @@ class PrefetchingEventStreamTest {
     @Test
     void callsBackWhenEventsArriveAndHandsThemOverInOrder() throws Exception {
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
-            CountDownLatch called = new CountDownLatch(3);
-            assertThat(stream.setOnAvailableCallback(called::countDown)).as("callbacks supported").isTrue();
+            assertThat(stream.setOnAvailableCallback(() -> { })).as("callbacks supported").isTrue();
             assertThat(stream.hasNextAvailable()).isFalse();
+            // first an event read, as a processor's stream has: a stream opened on an empty in-memory store
+            // and never read missed the events appended next in 1 of 60 runs on a loaded machine (inside
+            // Axon's embedded store, below this class; 0 of 120 this way)
+            engine.appendEvents(GenericEventMessage.asEventMessage("first"));
+            assertThat(stream.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("first");
+            CountDownLatch called = new CountDownLatch(3);
+            stream.setOnAvailableCallback(called::countDown);
 
             // appended elsewhere: found by the store's poll, then pushed to the processor
             engine.appendEvents(GenericEventMessage.asEventMessage("a"), GenericEventMessage.asEventMessage("b"),
