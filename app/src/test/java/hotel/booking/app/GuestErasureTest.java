@@ -156,15 +156,11 @@ class GuestErasureTest {
     /** A moved stay carries its guest sealed, so erasing the guest erases it in the move's events too. */
     @Test
     void aMovedReservationsGuestIsErasedInTheMoveToo() {
-        assertThat(staff().registerRoom("911", "DOUBLE", 2, "120.00").status()).isEqualTo(201);
-        assertThat(staff().registerRoom("912", "SUITE", 3, "250.00").status()).isEqualTo(201);
+        registerRooms("911", "912");
         String email = "moving.guest@moves.example";
         UUID moving = UUID.randomUUID();
         assertThat(book(moving, "911", 20, 22, "Mona Mover", email).status()).isEqualTo(201);
-        assertThat(staff().post("/api/reservations/" + moving + "/move", "{\"roomNumber\":\"912\"}").status())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(staff().get("/api/reservations/" + moving).text("roomNumber")).isEqualTo("912"));
+        move(moving, "912");
         assertThat(jdbc.sql("""
                             SELECT count(*) FROM domain_event_entry
                             WHERE payload_type IN ('hotel.booking.api.MoveRequested', 'hotel.booking.api.StayMovedIn')
@@ -190,18 +186,14 @@ class GuestErasureTest {
      */
     @Test
     void aGuestErasedWhileTheirRoomIsInMemoryIsNotWrittenAgainByALaterMove() {
-        assertThat(staff().registerRoom("921", "DOUBLE", 2, "120.00").status()).isEqualTo(201);
-        assertThat(staff().registerRoom("922", "SUITE", 3, "250.00").status()).isEqualTo(201);
+        registerRooms("921", "922");
         String email = "cached.guest@rooms.example";
         UUID staying = UUID.randomUUID();
         assertThat(book(staying, "921", 30, 32, "Carla Cached", email).status()).isEqualTo(201);
         String guestId = guestIdInTheEvents(staying);
 
         assertThat(staff().delete("/api/guests?email=" + email).status()).isEqualTo(204);
-        assertThat(staff().post("/api/reservations/" + staying + "/move", "{\"roomNumber\":\"922\"}").status())
-                .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(staff().get("/api/reservations/" + staying).text("roomNumber")).isEqualTo("922"));
+        move(staying, "922");
 
         assertThat(jdbc.sql("SELECT count(*) FROM guest_key WHERE guest_id = ?").param(guestId).query(Long.class).single())
                 .as("no key made again for the erased guest").isZero();
@@ -212,6 +204,20 @@ class GuestErasureTest {
         for (String trace : List.of("Carla", "Carla Cached", email, "rooms.example")) {
             assertThat(tablesHolding(trace)).as("tables holding " + trace).isEmpty();
         }
+    }
+
+    /** A double room and a suite to move between. */
+    private void registerRooms(String doubleRoom, String suite) {
+        assertThat(staff().registerRoom(doubleRoom, "DOUBLE", 2, "120.00").status()).isEqualTo(201);
+        assertThat(staff().registerRoom(suite, "SUITE", 3, "250.00").status()).isEqualTo(201);
+    }
+
+    /** Moves the reservation and waits until it shows in its new room. */
+    private void move(UUID reservationId, String room) {
+        assertThat(staff().post("/api/reservations/" + reservationId + "/move", "{\"roomNumber\":\"" + room + "\"}")
+                          .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(staff().get("/api/reservations/" + reservationId).text("roomNumber")).isEqualTo(room));
     }
 
     private void assertStaffOnly() {
