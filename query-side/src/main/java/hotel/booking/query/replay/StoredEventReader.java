@@ -1,14 +1,9 @@
 package hotel.booking.query.replay;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import hotel.booking.api.Guest;
+import hotel.booking.platform.privacy.SealedGuests;
 import org.postgresql.PGStatement;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
@@ -57,20 +52,12 @@ final class StoredEventReader {
     }
 
     /**
-     * A reader for folds that read nothing of the guests' personal data: each {@link Guest} comes with
+     * A reader for folds that read nothing of the guests' personal data: each guest comes with
      * its id (and whether it was erased) but without name or e-mail, and without the key lookup and
      * decryption opening it would cost, which were most of a rebuild's time.
      */
     StoredEventReader withoutGuests() {
-        return new StoredEventReader(json.copy().registerModule(new SimpleModule("guests-withheld")
-                .addDeserializer(Guest.class, new StdDeserializer<>(Guest.class) {
-                    @Override
-                    public Guest deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                        JsonNode stored = ctxt.readTree(p);
-                        return new Guest(stored.path("guestId").textValue(), null, null,
-                                stored.path("erased").asBoolean(false));
-                    }
-                })));
+        return new StoredEventReader(json.copy().registerModule(SealedGuests.unopened()));
     }
 
     /** The events after {@code after} up to {@code through}, in order; the connection must not be in autocommit. */
