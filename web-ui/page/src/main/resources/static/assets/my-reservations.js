@@ -1,6 +1,8 @@
 // "My reservations": the bookings made in this browser, kept in local storage with their
 // cancellation tokens. Their status comes from the server; right after a booking the read side may
-// not know it yet for a moment, so a 404 is asked again a few times before it counts.
+// not know it yet for a moment, so a 404 is asked again a few times before it counts. For the same
+// reason an answer can be older than what this browser did since it asked (a cancel, a confirmed
+// hold): a stay only moves forward (held, confirmed, then cancelled or expired), never back.
 
 import * as api from './api.js';
 import { element, say } from './dom.js';
@@ -21,6 +23,10 @@ const STATUS_TEXT = {
     refused: 'The hotel does not accept this browser\'s token',
     unreachable: 'Could not check just now',
 };
+
+/** How far along its life a stay is; the other statuses say what this browser knows, not the stay's state. */
+const PROGRESS = { HELD: 1, CONFIRMED: 2, CANCELLED: 3, EXPIRED: 3 };
+const progress = (status) => PROGRESS[status] ?? 0;
 
 const store = {
     all() {
@@ -93,8 +99,12 @@ export class MyReservations {
         try {
             const found = await api.reservation(reservationId, reservation.cancellationToken);
             const expired = found.status === 'CANCELLED' && found.releaseReason === 'HOLD_EXPIRED';
+            const status = expired ? 'EXPIRED' : found.status;
+            if (progress(status) < progress(this.#find(reservationId)?.status)) {
+                return; // asked before this browser cancelled or confirmed it, answered after
+            }
             this.#update(reservationId, {
-                status: expired ? 'EXPIRED' : found.status,
+                status,
                 ...(found.holdExpiresAt && { expiresAt: found.holdExpiresAt }),
             });
         } catch (problem) {

@@ -168,6 +168,44 @@ final class GuestPage implements AutoCloseable {
         clickInMyReservation(reservationId, "confirm-cancel");
     }
 
+    /**
+     * From now on the page gets the hotel's answers about a stay (its {@code GET
+     * /api/reservations/{id}}, when found) only when {@link #releaseReservationAnswers} says so, as over
+     * a slow network: the answer is the hotel's state when it was asked.
+     */
+    void holdBackReservationAnswers() {
+        script("""
+                const fetchNow = window.fetch;
+                const held = window.heldReservationAnswers = [];
+                window.readReservationAnswers = 0;
+                window.fetch = async (resource, options = {}) => {
+                    const response = await fetchNow(resource, options);
+                    const url = new URL(String(resource), location.href);
+                    if ((options.method ?? 'GET') !== 'GET' || !url.pathname.startsWith('/api/reservations/') || !response.ok) {
+                        return response;
+                    }
+                    const json = response.json.bind(response);
+                    response.json = () => json().then((body) => { window.readReservationAnswers++; return body; });
+                    return new Promise((deliver) => held.push({ path: url.pathname, deliver: () => deliver(response) }));
+                };""");
+    }
+
+    void awaitHeldBackAnswerAbout(String reservationId) {
+        await(PATIENCE).withMessage(() -> name + ": an answer about " + reservationId + " to be held back")
+                .until(d -> (Boolean) script("return window.heldReservationAnswers.some((answer) => answer.path.endsWith('/' + arguments[0]))",
+                        reservationId));
+    }
+
+    /** Lets the answers held back so far through, and waits until the page has read them. */
+    void releaseReservationAnswers() {
+        int count = ((Number) script("""
+                const answers = window.heldReservationAnswers.splice(0);
+                answers.forEach((answer) => answer.deliver());
+                return answers.length""")).intValue();
+        await(PATIENCE).withMessage(() -> name + ": the page to read " + count + " answers about a stay")
+                .until(d -> ((Number) script("return window.readReservationAnswers")).intValue() >= count);
+    }
+
     /** The hold's countdown, like "9:58 left". */
     String countdown(String reservationId) {
         return await(PATIENCE).until(d -> myReservation(reservationId).findElement(By.className("countdown"))).getText();

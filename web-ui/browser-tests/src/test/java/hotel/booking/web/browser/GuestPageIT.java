@@ -176,6 +176,25 @@ class GuestPageIT {
     }
 
     @Test
+    void anAnswerOlderThanTheCancelDoesNotBringTheStayBack() {
+        LocalDate night = today.plusDays(2);
+        ada.holdBackReservationAnswers();
+        ada.chooseNights("108", night, night);
+        ada.enterGuest("Ada Lovelace", "ada@example.com");
+        ada.book();
+        String reservationId = ada.confirmation().getDomAttribute("data-reservation-id");
+        ada.awaitHeldBackAnswerAbout(reservationId);
+
+        ada.cancel(reservationId);
+        ada.awaitMyReservationStatus(reservationId, "CANCELLED");
+        ada.awaitCell("108", night, "free", GuestPage.FLIP_WITHIN);
+        ada.releaseReservationAnswers();
+
+        assertThat(ada.myReservation(reservationId).getDomAttribute("data-status"))
+                .as("after reading the hotel's \"confirmed\", sent before the cancel").isEqualTo("CANCELLED");
+    }
+
+    @Test
     void afterTheServerRestartsTheIndicatorSaysLiveAndTheCellsAreTrue() throws Exception {
         hotel.api().book("106", today.plusDays(3), today.plusDays(5));
         ada.awaitCell("106", today.plusDays(3), "taken", GuestPage.FLIP_WITHIN);
